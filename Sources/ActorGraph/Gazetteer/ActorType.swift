@@ -1,0 +1,28 @@
+/// What kind of actor a node is (see the annotation guide). `place` exists for completeness and is never scored.
+public enum ActorType: String, Codable, Sendable, CaseIterable, Comparable {
+    case faction, unit, person, state, place
+
+    public static func < (a: ActorType, b: ActorType) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The typed relations of the annotation guide, plus sentence co-occurrence.
+public enum RelationType: String, Codable, Sendable, CaseIterable, Comparable {
+    case subordinateTo = "subordinate_to"
+    case commands
+    case memberOf = "member_of"
+    case alliedWith = "allied_with"
+    case supports
+    case fights
+    case defectedFrom = "defected_from"
+    case coMentioned = "co_mentioned"
+
+    /// allied_with, fights and co_mentioned have no direction: their endpoints are stored in id order.
+    public var isSymmetric: Bool { self == .alliedWith || self == .fights || self == .coMentioned }
+    public var isTyped: Bool { self != .coMentioned }
+
+    public static func < (a: RelationType, b: RelationType) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct ActorGraphCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actorgraph",
+        abstract: "Turn Arabic news about the Syrian conflict into a graph of armed actors."
+    )
+}
