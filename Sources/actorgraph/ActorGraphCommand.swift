@@ -4,6 +4,8 @@ import ArgumentParser
 struct ActorGraphCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actorgraph",
-        abstract: "Turn Arabic news about the Syrian conflict into a graph of armed actors."
+        abstract: "Turn Arabic news about the Syrian conflict into a graph of armed actors.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, ExtractCommand.self]
     )
 }

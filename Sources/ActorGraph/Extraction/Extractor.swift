@@ -1,0 +1,36 @@
+/// The per-document pipeline: text layer → actor recognition → relations.
+public struct Extractor: Sendable {
+    public let recognizer: ActorRecognizer
+    public let relations: RelationExtractor
+
+    public init(gazetteer: Gazetteer, rules: RuleTable) {
+        self.recognizer = ActorRecognizer(gazetteer: gazetteer)
+        self.relations = RelationExtractor(rules: rules)
+    }
+
+    /// The default configuration: the bundled gazetteer and relation rules.
+    public static func standard(extraGazetteers: [Gazetteer] = [], replaceDefault: Bool = false) throws -> Extractor {
+        var gazetteer = replaceDefault ? Gazetteer(version: "custom", actors: []) : try Gazetteer.bundled()
+        for extra in extraGazetteers { gazetteer = gazetteer.merged(with: extra) }
+        return Extractor(gazetteer: gazetteer, rules: try RuleTable.bundled())
+    }
+
+    public func extract(_ article: Article) -> DocumentExtraction {
+        let text = NormalizedText(FrontMatter.masked(article.text))
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter.split(tokens, in: text)
+        let actors = recognizer.recognize(text, tokens: tokens, sentences: sentences, date: article.date)
+        let found = relations.extract(tokens: tokens, sentences: sentences, actors: actors)
+        let sentenceTexts = sentences.map { s in
+            DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
+        }
+        return DocumentExtraction(article: article, actors: actors, sentences: sentenceTexts, relations: found)
+    }
+}
+
+extension NormalizedText {
+    /// Text for display in evidence: line breaks folded into spaces.
+    static func display(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+    }
+}

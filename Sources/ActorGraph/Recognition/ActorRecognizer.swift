@@ -1,0 +1,164 @@
+/// Finds the actors of one document: gazetteer names, discovered names, and in-document
+/// references (short forms of names found earlier, and anaphors such as «التنظيم»).
+public struct ActorRecognizer: Sendable {
+    public let gazetteer: Gazetteer
+    let matcher: AliasMatcher
+    let lexicon: DiscoveryLexicon
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        self.matcher = AliasMatcher(actors: gazetteer.actors)
+        self.lexicon = .standard
+    }
+
+    public func recognize(_ text: NormalizedText, tokens: [Token], sentences: [Sentence], date: PartialDate?) -> DocumentActors {
+        var state = State(text: text, tokens: tokens)
+        for sentence in sentences {
+            gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
+        }
+        for sentence in sentences {
+            DiscoveryPatterns(lexicon: lexicon, state: state).discover(in: sentence.tokenRange).forEach { state.add($0) }
+        }
+        resolveShortForms(sentences: sentences, state: &state)
+        nicknames(state: &state)
+        Anaphora(lexicon: lexicon).resolve(sentences: sentences, state: &state)
+        state.mentions.sort { $0.start < $1.start }
+        return DocumentActors(actors: state.actors, mentions: state.mentions)
+    }
+
+    // MARK: - Gazetteer
+
+    private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, state: inout State) {
+        for m in matcher.matches(in: state.tokens, range: range) {
+            guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
+            let a = gazetteer.actors[target.actor]
+            let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
+            state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+        }
+    }
+
+    // MARK: - Short forms inside the document
+
+    /// Once «خلدون الزعبي» or «كتائب الصفوة الإسلامية» has been named, a later «الزعبي» or
+    /// «الصفوة» refers to the same actor. Only forms of three letters or more, never a bare
+    /// given name, and only when one actor claims the form.
+    private func resolveShortForms(sentences: [Sentence], state: inout State) {
+        var forms: [String: Int?] = [:]
+        for (index, actor) in state.actors.enumerated() {
+            for form in shortForms(of: actor, state: state) {
+                if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
+            }
+        }
+        let table = forms.compactMapValues { $0 }
+        guard !table.isEmpty else { return }
+        var local = AliasMatcher()
+        for (form, index) in table {
+            local.add(form, target: .init(actor: index, alias: DatedAlias(name: form)))
+        }
+        for sentence in sentences {
+            var i = sentence.tokenRange.lowerBound
+            while i < sentence.tokenRange.upperBound {
+                guard !state.covered[i], state.tokens[i].kind == .word,
+                      let m = local.longestMatch(at: i, in: state.tokens, limit: sentence.tokenRange.upperBound),
+                      !m.tokens.contains(where: { state.covered[$0] }) else { i += 1; continue }
+                let actor = state.actors[m.targets[0].actor]
+                state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+                i = m.tokens.upperBound
+            }
+        }
+    }
+
+    private func shortForms(of actor: FoundActor, state: State) -> [String] {
+        let names = Set(state.mentions.filter { state.actors[$0.actor].id == actor.id && $0.kind == .name }
+            .map { ArabicNormalizer.normalize(state.text.originalText($0.start..<$0.end)) } + [ArabicNormalizer.normalize(actor.name)])
+        var result: [String] = []
+        for name in names {
+            let words = AliasMatcher.words(of: name)
+            guard words.count >= 2 else { continue }
+            switch actor.type {
+            case .person:
+                // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
+                if words[0] == "ابو" { continue }
+                let last = words[words.count - 1]
+                if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو" {
+                    result.append(last)
+                }
+            case .faction, .unit:
+                // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
+                // whose heads are generic («لواء», «كتائب»).
+                guard actor.discovered, lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0]) else { continue }
+                let core = words[1]
+                if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { result.append(core) }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    // MARK: - Nicknames
+
+    /// «خلدون الزعبي الملقّب "أبو عزام"»: the nickname names the person just before it.
+    private func nicknames(state: inout State) {
+        let tokens = state.tokens
+        var additions: [Candidate] = []
+        for m in state.mentions where state.actors[m.actor].type == .person && m.kind == .name {
+            var i = m.tokens.upperBound
+            guard i < tokens.count else { continue }
+            if tokens[i].text == "،" || tokens[i].text == "," { i += 1 }
+            guard i < tokens.count, lexicon.nicknameCues.contains(tokens[i].text) else { continue }
+            i += 1
+            if i < tokens.count, tokens[i].text == "باسم" || tokens[i].text == "ب" { i += 1 }
+            var quoted = false
+            if i < tokens.count, tokens[i].text == "\"" || tokens[i].text == "(" { quoted = true; i += 1 }
+            var j = i
+            while j < tokens.count, j - i < 3, tokens[j].kind == .word, !state.covered[j], !lexicon.stopWords.contains(tokens[j].text) { j += 1 }
+            guard j > i, quoted || tokens[i].text == "ابو" else { continue }
+            let span = state.text.originalRange(tokens[i].start, tokens[j - 1].end)
+            additions.append(Candidate(actor: state.actors[m.actor], tokens: i..<j, start: tokens[i].start, end: tokens[j - 1].end, kind: .name, original: span))
+        }
+        for c in additions where !c.tokens.contains(where: { state.covered[$0] }) { state.add(c) }
+    }
+}
+
+/// A mention about to be added, in normalized coordinates.
+struct Candidate {
+    var actor: FoundActor
+    var tokens: Range<Int>
+    var start: Int
+    var end: Int
+    var kind: Mention.Kind
+    var original: Range<Int>? = nil
+}
+
+/// The actors and mentions of a document while recognition runs.
+struct State {
+    let text: NormalizedText
+    let tokens: [Token]
+    var actors: [FoundActor] = []
+    var byId: [String: Int] = [:]
+    var mentions: [Mention] = []
+    var covered: [Bool]
+
+    init(text: NormalizedText, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
+        self.covered = Array(repeating: false, count: tokens.count)
+    }
+
+    mutating func add(_ c: Candidate) {
+        let index: Int
+        if let existing = byId[c.actor.id] { index = existing } else {
+            index = actors.count
+            byId[c.actor.id] = index
+            actors.append(c.actor)
+        }
+        let span = c.original ?? text.originalRange(c.start, c.end)
+        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index))
+        if c.kind == .name { for t in c.tokens { covered[t] = true } }
+    }
+
+    func mentionIndex(at token: Int) -> Int? {
+        mentions.firstIndex { $0.tokens.contains(token) }
+    }
+}

@@ -1,0 +1,240 @@
+/// Patterns that find actors the gazetteer lacks, on the tokens the gazetteer left free.
+///
+/// - numbered units: «الفرقة الرابعة», «الفوج 47», «فرع الأمن العسكري 261»;
+/// - a head and a quoted name: «ميليشيا "صقور الصحراء"», «غرفة "فتح حلب"» (the name is the quote);
+/// - a head and an unquoted name: «لواء الباقر», «كتائب الفاروق»; weak heads («حركة», «تجمع»)
+///   need a name with the article, which keeps out «حركة نزوح واسعة»;
+/// - persons after a rank or role: «العميد ناصر رستم», «قائد اللواء الثامن سابقا أحمد العودة»,
+///   «زعيم تنظيم داعش في الجنوب (أبو سالم العراقي)»;
+/// - persons before a role: «عمر حافظ، المسؤول الإعلامي في …».
+/// Names stop at prepositions, relative pronouns, cues and punctuation; trailing adjectives of
+/// sect or allegiance («الشيعية», «الموالية») are not part of a name.
+struct DiscoveryPatterns {
+    let lexicon: DiscoveryLexicon
+    let state: State
+    private var tokens: [Token] { state.tokens }
+
+    static let descriptorHeads: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
+    static let unitHeads: Set<String> = DiscoveryLexicon.set(["فرع", "الفرع", "شعبة", "مجموعة", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "فوج", "كتيبة", "القطاع"])
+    static let genericNames: Set<String> = DiscoveryLexicon.set([
+        "المشاة", "المدفعية", "الدبابات", "المدرعات", "الصواريخ", "النخبة", "المغاوير", "الاقتحام", "الإسناد", "الدعم", "الاحتياط",
+        "الاحتلال", "الأمن", "الجيش", "المعارضة", "الثوار", "المسلحين", "المسلحة", "الفصائل", "المقاتلين", "الموالين", "العمليات",
+        "القتال", "الجبهات", "الحدود", "المنطقة", "الحكومة", "النظام", "الشعب", "الوزراء", "الأمم", "التحرير", "الدولي", "الدولية",
+        "البعث", "العسكرية", "العسكري", "الأمنية", "الإنقاذ", "المصالحة", "التسوية", "التفاوض", "المركزية", "الشعبية", "الوطنية",
+    ])
+    static let personConnectors: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "عبد", "بن", "ابن", "الدين", "الله"])
+
+    func discover(in range: Range<Int>) -> [Candidate] {
+        var taken = state.covered
+        var found: [Candidate] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let candidate = numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken)
+                ?? personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken)
+            if let c = candidate, !c.tokens.contains(where: { taken[$0] }) {
+                found.append(c)
+                for t in c.tokens { taken[t] = true }
+                i = c.tokens.upperBound
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Token helpers
+
+    private func isWord(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && tokens[i].kind == .word }
+    private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].text == "\"" || tokens[i].text == "(") }
+
+    /// The clitic reading of token `i` that is in `set`, if any.
+    private func reading(_ i: Int, in set: Set<String>) -> CliticVariants.Reading? {
+        CliticVariants.readings(of: tokens[i].text).first { set.contains($0.form) }
+    }
+
+    private func isNumber(_ text: String) -> Bool { text.allSatisfy { $0.isASCII && $0.isNumber } }
+
+    private func candidate(_ type: ActorType, _ range: Range<Int>, prefix: Int = 0, discoveredName: String? = nil) -> Candidate {
+        let start = tokens[range.lowerBound].start + prefix
+        let end = tokens[range.upperBound - 1].end
+        let original = state.text.originalText(state.text.originalRange(start, end))
+        let name = displayName(original)
+        let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
+                               type: type, side: nil, parent: nil, discovered: true)
+        return Candidate(actor: actor, tokens: range, start: start, end: end, kind: .name)
+    }
+
+    /// The name as shown in the graph: diacritics, tatweel and quote marks removed, spaces folded.
+    private func displayName(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { s in
+            !((0x064B...0x065F).contains(s.value) || s.value == 0x0640 || s.value == 0x0670 || "\"«»“”„'’‘()".unicodeScalars.contains(s))
+        }
+        return String(String.UnicodeScalarView(kept)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Words of a name from `j`: free words that are not stop words, at most `limit`.
+    private func nameWords(from j: Int, _ range: Range<Int>, _ taken: [Bool], limit: Int, person: Bool = false) -> Range<Int> {
+        var k = j
+        while k < range.upperBound, k - j < limit, tokens[k].kind == .word, !taken[k] {
+            let w = tokens[k].text
+            if lexicon.stopWords.contains(w) || isNumber(w) { break }
+            if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
+            if person {
+                if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w) { break }
+                if k > j && w.hasPrefix("و") && !lexicon.givenNames.contains(w) { break }
+                if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
+            } else if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") {
+                break
+            }
+            k += 1
+        }
+        return j..<k
+    }
+
+    private func trimModifiers(_ r: Range<Int>) -> Range<Int> {
+        var end = r.upperBound
+        while end > r.lowerBound && lexicon.trailingModifiers.contains(tokens[end - 1].text) { end -= 1 }
+        return r.lowerBound..<end
+    }
+
+    // MARK: - Groups and units
+
+    private func numbered(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i], let head = reading(i, in: lexicon.numberedHeads) else { return nil }
+        var j = i + 1
+        // «فرع الأمن العسكري 261», «فرع المخابرات الجوية 251»: up to three words before the number.
+        if head.form.hasSuffix("فرع") {
+            var k = j
+            while k < min(j + 3, range.upperBound), tokens[k].kind == .word, !isNumber(tokens[k].text), !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
+            if k < range.upperBound, isNumber(tokens[k].text) { j = k }
+        }
+        guard isWord(j, range), !taken[j] else { return nil }
+        if isNumber(tokens[j].text) {
+            j += 1
+        } else if lexicon.ordinals.contains(tokens[j].text) {
+            j += 1
+            if isWord(j, range), tokens[j].text == "عشر" || tokens[j].text == "عشره" { j += 1 }
+        } else {
+            return nil
+        }
+        // «الفرقة الرابعة مدرعات»
+        if isWord(j, range), ["مدرعات", "دبابات", "مشاه", "مدرعه", "اقتحام", "مهام"].contains(tokens[j].text) { j += 1 }
+        if (i..<j).contains(where: { taken[$0] }) { return nil }
+        return candidate(.unit, i..<j, prefix: head.prefixLength)
+    }
+
+    private func quoted(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        let heads = lexicon.strongHeads.union(lexicon.weakHeads).union(DiscoveryPatterns.descriptorHeads)
+        guard !taken[i], let head = reading(i, in: heads) else { return nil }
+        var j = i + 1
+        if isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
+        guard range.contains(j), tokens[j].text == "\"" else { return nil }
+        var k = j + 1
+        while k < range.upperBound, k - j <= 7, tokens[k].text != "\"" { k += 1 }
+        guard k < range.upperBound, tokens[k].text == "\"", k - j - 1 >= 1, k - j - 1 <= 6,
+              (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].text == "-" }),
+              !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
+        if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].text) { return nil }
+        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.form) ? .unit : .faction
+        return candidate(type, (j + 1)..<k)
+    }
+
+    private func headed(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i] else { return nil }
+        let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
+        guard let head = reading(i, in: lexicon.strongHeads.union(lexicon.weakHeads)) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
+        if i > range.lowerBound, tokens[i - 1].text == "تحت" { return nil }  // «تحت لواء» = under the banner of
+        let weak = lexicon.weakHeads.contains(head.form) || head.form == "قوات" || head.form == "جيش" || head.form == "غرفه"
+        var j = i + 1
+        if head.form == "غرفه", isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
+        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.form == "مجموعه" ? 4 : 3))
+        guard !words.isEmpty else { return nil }
+        let texts = words.map { tokens[$0].text }
+        if texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
+        if lexicon.trailingModifiers.contains(texts[0]) { return nil }
+        if head.form == "مجموعه" {
+            // «مجموعة أبو علي سلامة»: a group named after its leader.
+            guard lexicon.givenNames.contains(texts[0]) || texts[0] == "ابو", texts.count >= 2 else { return nil }
+            return candidate(.unit, i..<words.upperBound, prefix: head.prefixLength)
+        }
+        if (weak || descriptor), !texts.contains(where: { $0.hasPrefix("ال") }) { return nil }
+        if descriptor { return candidate(.faction, words) }
+        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.form) ? .unit : .faction
+        return candidate(type, i..<words.upperBound, prefix: head.prefixLength)
+    }
+
+    // MARK: - Persons
+
+    private func startsPersonName(_ i: Int) -> Bool {
+        let w = tokens[i].text
+        return lexicon.givenNames.contains(w) || w == "ابو"
+    }
+
+    /// A person's name from `j`: quoted or in brackets, or two to four name words.
+    private func personName(from j: Int, _ range: Range<Int>, _ taken: [Bool], strict: Bool) -> Range<Int>? {
+        guard range.contains(j), !taken[j] else { return nil }
+        if isQuote(j, range) {
+            let close = tokens[j].text == "(" ? ")" : "\""
+            var k = j + 1
+            while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
+            guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
+            guard startsPersonName(j + 1) || (k - j - 1 >= 2 && !strict) else { return nil }
+            return (j + 1)..<k
+        }
+        guard tokens[j].kind == .word else { return nil }
+        if strict && !startsPersonName(j) { return nil }
+        if tokens[j].text.hasPrefix("ال") && !lexicon.givenNames.contains(tokens[j].text) { return nil }
+        let words = nameWords(from: j, range, taken, limit: 4, person: true)
+        guard words.count >= 2 || (words.count == 1 && tokens[j].text == "ابو") == false && words.count >= 2 else { return nil }
+        return words
+    }
+
+    private func personAfterTrigger(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i] else { return nil }
+        var strict = false
+        var j = i + 1
+        if let trigger = reading(i, in: lexicon.personTriggers) {
+            if trigger.form == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
+            if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].text), j - i <= 3 { j += 1 }
+        } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].text.hasPrefix("ال") {
+            // «قائد اللواء الثامن سابقا أحمد العودة»: the role, its actor, then the name.
+            guard isWord(j, range), taken[j] else { return nil }
+            strict = true
+        } else {
+            return nil
+        }
+        // «القيادي في الجيش الحر فلان», «المتحدث باسم …», «قائد X سابقا فلان», «زعيم X في الجنوب (فلان)»
+        var hops = 0
+        while range.contains(j), hops < 6 {
+            if taken[j], let m = state.mentionIndex(at: j) {
+                j = state.mentions[m].tokens.upperBound; strict = true
+            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].text) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].text)) {
+                j += 1
+            } else if tokens[j].text == "،" || tokens[j].text == "," {
+                j += 1
+            } else {
+                break
+            }
+            hops += 1
+        }
+        if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].text) { return nil }
+        guard let name = personName(from: j, range, taken, strict: strict) else { return nil }
+        return candidate(.person, name)
+    }
+
+    private func personBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i], tokens[i].kind == .word, startsPersonName(i) else { return nil }
+        if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
+        let words = nameWords(from: i, range, taken, limit: 4, person: true)
+        guard words.count >= 2 else { return nil }
+        var k = words.upperBound
+        if range.contains(k), tokens[k].text == "،" || tokens[k].text == "," { k += 1 }
+        guard isWord(k, range) else { return nil }
+        let next = tokens[k].text
+        guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || next == "قائد" || next == "مؤسس" else { return nil }
+        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].text) { return nil }
+        if isWord(k + 1, range), ["الاعلامي"].contains(tokens[k + 1].text), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
+        return candidate(.person, words)
+    }
+}

@@ -1,0 +1,205 @@
+/// Finds typed relations with the rule table, and co-mentions, sentence by sentence.
+///
+/// Coordination is followed on both sides of a match: in «الدفاع الوطني ولواء القدس التابعة
+/// لشعبة …» both groups are subordinate; in «يشتبك مع مجموعات تابعة للنصرة وداعش» both are fought.
+public struct RelationExtractor: Sendable {
+    public let rules: RuleTable
+
+    static let descriptors: Set<String> = DiscoveryLexicon.set([
+        "ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "قوات", "القوات", "عناصر", "مقاتلي", "مقاتلو", "مسلحي", "فصيل", "تنظيم",
+        "حركة", "جماعة", "صفوف", "مرتزقة", "عصابات", "فلول", "قيادة", "قيادات", "قادة", "مجموعات", "مجموعة", "فصائل", "أفراد", "مواقع",
+        "مقرات", "حواجز", "دوريات", "طائرات", "ضباط", "مسلحو", "كتائب", "لواء", "وحدات", "قوة", "جيش", "حكومة", "نظام", "سلطة",
+    ])
+    static let coordinators: Set<String> = ["و", "،", ",", "او"]
+
+    public init(rules: RuleTable) { self.rules = rules }
+
+    public func extract(tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
+        var found: [Key: [ExtractedRelation.Evidence]] = [:]
+        var order: [Key] = []
+        func add(_ key: Key, _ evidence: ExtractedRelation.Evidence) {
+            if found[key] == nil { order.append(key); found[key] = [] }
+            if !found[key]!.contains(where: { $0.sentence == evidence.sentence }) { found[key]!.append(evidence) }
+        }
+        var mentionAt: [Int: Int] = [:]
+        for (i, m) in actors.mentions.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.kind == .name {
+            mentionAt[m.tokens.lowerBound] = i
+        }
+        let types = Dictionary(uniqueKeysWithValues: actors.actors.enumerated().map { ($0.offset, $0.element.type) })
+        for (s, sentence) in sentences.enumerated() {
+            var context = SentenceContext(tokens: tokens, range: sentence.tokenRange, mentions: actors.mentions, mentionAt: mentionAt)
+            context.actorTypes = types
+            let inSentence = actors.mentions.filter { sentence.tokenRange.contains($0.tokens.lowerBound) }
+            guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
+            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) {
+                for match in context.matches(rule) {
+                    let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
+                    let targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
+                    for x in sources {
+                        for y in targets {
+                            let a = actors.mentions[x].actor, b = actors.mentions[y].actor
+                            guard a != b else { continue }
+                            add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
+                                .init(sentence: s, cue: match.cue, rule: "relations.tsv:\(rule.line)"))
+                        }
+                    }
+                }
+            }
+            // Co-mention: every pair of actors named in the sentence.
+            let named = Array(Set(inSentence.filter { $0.kind == .name }.map(\.actor))).sorted()
+            for (i, a) in named.enumerated() {
+                for b in named[(i + 1)...] {
+                    add(Key(type: .coMentioned, source: a, target: b, symmetric: true), .init(sentence: s, cue: nil, rule: nil))
+                }
+            }
+        }
+        return order.map { ExtractedRelation(type: $0.type, source: $0.source, target: $0.target, evidence: found[$0]!) }
+    }
+
+    struct Key: Hashable {
+        var type: RelationType
+        var source: Int
+        var target: Int
+        init(type: RelationType, source: Int, target: Int, symmetric: Bool) {
+            self.type = type
+            if symmetric && target < source { self.source = target; self.target = source } else { self.source = source; self.target = target }
+        }
+    }
+}
+
+/// One sentence prepared for rule matching.
+struct SentenceContext {
+    let tokens: [Token]
+    let range: Range<Int>
+    let mentions: [Mention]
+    let mentionAt: [Int: Int]
+    let words: Set<String>
+
+    init(tokens: [Token], range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
+        self.tokens = tokens
+        self.range = range
+        self.mentions = mentions
+        self.mentionAt = mentionAt
+        var words = Set<String>()
+        for i in range where tokens[i].kind != .lineBreak {
+            for r in CliticVariants.readings(of: tokens[i].text) { words.insert(r.form) }
+        }
+        self.words = words
+    }
+
+    struct Match { var a: Int; var b: Int; var cue: String }
+
+    func matches(_ rule: RelationRule) -> [Match] {
+        var result: [Match] = []
+        for start in range {
+            var bindings: [RelationRule.Slot: Int] = [:]
+            var cueTokens: [Int] = []
+            if match(rule.elements[...], at: start, rule: rule, bindings: &bindings, cue: &cueTokens),
+               let a = bindings[.a], let b = bindings[.b] {
+                result.append(Match(a: a, b: b, cue: cueTokens.map { tokens[$0].text }.joined(separator: " ")))
+            }
+        }
+        return result
+    }
+
+    private func wordMatches(_ i: Int, _ words: Set<String>) -> Bool {
+        guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
+        if words.contains(tokens[i].text) { return true }
+        return CliticVariants.readings(of: tokens[i].text).contains { words.contains($0.form) }
+    }
+
+    private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
+                       bindings: inout [RelationRule.Slot: Int], cue: inout [Int]) -> Bool {
+        guard let element = elements.first else { return true }
+        let rest = elements.dropFirst()
+        switch element {
+        case .word(let words, let optional):
+            if mentionAt[i] == nil || mentions[mentionAt[i]!].kind == .anaphor, wordMatches(i, words) {
+                cue.append(i)
+                if match(rest, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                cue.removeLast()
+            }
+            return optional && match(rest, at: i, rule: rule, bindings: &bindings, cue: &cue)
+        case .gap(let n):
+            var k = i
+            while true {
+                if match(rest, at: k, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                guard k < range.upperBound, k - i < n, mentionAt[k] == nil, tokens[k].kind != .lineBreak else { return false }
+                k += 1
+            }
+        case .slot(let slot, let types):
+            // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
+            var k = i
+            for skipped in 0...2 {
+                if let m = mentionAt[k], range.contains(k) {
+                    let mention = mentions[m]
+                    if types == nil || types!.contains(actorType(m)) {
+                        bindings[slot] = m
+                        if match(rest, at: mention.tokens.upperBound, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                        bindings[slot] = nil
+                    }
+                    return false
+                }
+                guard skipped < 2, range.contains(k), wordMatches(k, RelationExtractor.descriptors) || tokens[k].text == "\"" else { return false }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    private func actorType(_ mention: Int) -> ActorType { actorTypes[mentions[mention].actor] ?? .faction }
+
+    /// Set by the extractor so slot types can be checked.
+    var actorTypes: [Int: ActorType] = [:]
+
+    /// The mention and every mention coordinated with it («A وB، C»), in text order.
+    func coordinated(with m: Int) -> [Int] {
+        var group = [m]
+        // Forward: «A و B», «A ، B», with descriptors between.
+        var current = m
+        while let next = neighbour(after: current) { group.append(next); current = next }
+        current = m
+        while let previous = neighbour(before: current) { group.insert(previous, at: 0); current = previous }
+        return group
+    }
+
+    private func neighbour(after m: Int) -> Int? {
+        var k = mentions[m].tokens.upperBound
+        var sawCoordinator = false
+        var steps = 0
+        while range.contains(k), steps < 3 {
+            if let n = mentionAt[k] {
+                let joined = sawCoordinator || tokens[k].text.hasPrefix("و")
+                return joined && mentions[n].kind == .name ? n : nil
+            }
+            let t = tokens[k].text
+            if RelationExtractor.coordinators.contains(t) { sawCoordinator = true }
+            else if t == "\"" || RelationExtractor.descriptors.contains(t) || CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+                if t.hasPrefix("و") { sawCoordinator = true }
+            } else { return nil }
+            k += 1; steps += 1
+        }
+        return nil
+    }
+
+    private func neighbour(before m: Int) -> Int? {
+        // Find the mention ending just before m's start with only coordinators/descriptors between.
+        let start = mentions[m].tokens.lowerBound
+        guard let previous = mentions.indices.filter({ mentions[$0].tokens.upperBound <= start && range.contains(mentions[$0].tokens.lowerBound) && mentions[$0].kind == .name })
+            .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
+        let between = mentions[previous].tokens.upperBound..<start
+        guard between.count <= 3 else { return nil }
+        var sawCoordinator = tokens[start].text.hasPrefix("و") && mentions[m].kind == .name
+        for k in between {
+            let t = tokens[k].text
+            if RelationExtractor.coordinators.contains(t) { sawCoordinator = true; continue }
+            if t == "\"" { continue }
+            if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+                if t.hasPrefix("و") { sawCoordinator = true }
+                continue
+            }
+            return nil
+        }
+        return sawCoordinator ? previous : nil
+    }
+}

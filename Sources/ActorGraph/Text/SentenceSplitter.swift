@@ -1,0 +1,58 @@
+/// A sentence: a range of tokens and the original code-point span it covers.
+public struct Sentence: Sendable, Equatable {
+    public var tokenRange: Range<Int>
+    /// Original text span, code points, end exclusive.
+    public var start: Int
+    public var end: Int
+}
+
+/// Splits a token stream into sentences.
+///
+/// Ends a sentence after `.` `!` `?` `؟` `…` (with any closing quotes or brackets that follow),
+/// at line breaks (headings and paragraphs), and before a glued sentence opener. A full stop
+/// between two digits (3.5) does not end a sentence.
+public enum SentenceSplitter {
+    static let terminators: Set<String> = [".", "!", "?", "؟", "…", "\u{06D4}"]
+    static let closers: Set<String> = ["\"", ")", "]", "}", "»", "”"]
+
+    public static func split(_ tokens: [Token], in text: NormalizedText) -> [Sentence] {
+        var sentences: [Sentence] = []
+        var begin = 0
+        func close(_ end: Int) {
+            // Drop leading and trailing line breaks; skip sentences with no word.
+            var a = begin, b = end
+            while a < b && tokens[a].kind == .lineBreak { a += 1 }
+            while b > a && tokens[b - 1].kind == .lineBreak { b -= 1 }
+            if tokens[a..<b].contains(where: { $0.kind == .word }) {
+                let span = text.originalRange(tokens[a].start, tokens[b - 1].end)
+                sentences.append(Sentence(tokenRange: a..<b, start: span.lowerBound, end: span.upperBound))
+            }
+            begin = end
+        }
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.startsSentence && i > begin { close(i) }
+            switch t.kind {
+            case .lineBreak:
+                close(i + 1)
+            case .punctuation where terminators.contains(t.text):
+                if t.text == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == t.start, tokens[i + 1].start == t.end,
+                   tokens[i - 1].text.last?.isNumber == true, tokens[i + 1].text.first?.isNumber == true {
+                    break  // a decimal point
+                }
+                var j = i + 1
+                while j < tokens.count && tokens[j].kind == .punctuation && (terminators.contains(tokens[j].text) || closers.contains(tokens[j].text)) {
+                    j += 1
+                }
+                close(j)
+                i = j - 1
+            default:
+                break
+            }
+            i += 1
+        }
+        if begin < tokens.count { close(tokens.count) }
+        return sentences
+    }
+}

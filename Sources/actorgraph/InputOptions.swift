@@ -1,0 +1,73 @@
+import ActorGraph
+import ArgumentParser
+import Foundation
+
+/// Options shared by the commands that read articles.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Article files (.txt, .jsonl), folders of them, or a manifest.tsv.")
+    var inputs: [String]
+
+    @Option(help: "A date (YYYY, YYYY-MM or YYYY-MM-DD) for every input, overriding manifests.")
+    var date: String?
+
+    @Option(name: .customLong("gazetteer"), help: "An extra gazetteer YAML file (repeatable); same ids replace the default's.")
+    var gazetteers: [String] = []
+
+    @Flag(help: "Use only the --gazetteer files, not the bundled gazetteer.")
+    var noDefaultGazetteer = false
+
+    func validate() throws {
+        if let date, PartialDate(date) == nil {
+            throw ValidationError("--date `\(date)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        if noDefaultGazetteer && gazetteers.isEmpty {
+            throw ValidationError("--no-default-gazetteer needs at least one --gazetteer FILE")
+        }
+    }
+
+    func extractor() throws -> Extractor {
+        let extra = try gazetteers.map { try GazetteerLoader.load(url: URL(fileURLWithPath: $0)) }
+        return try Extractor.standard(extraGazetteers: extra, replaceDefault: noDefaultGazetteer)
+    }
+
+    /// Reads the articles, reporting every unreadable input on stderr; fails when none is left.
+    func articles() throws -> [Article] {
+        let reader = ArticleReader(dateOverride: date.flatMap { PartialDate($0) })
+        let (articles, problems) = reader.read(paths: inputs)
+        for problem in problems { Diagnostics.warning(problem.description) }
+        if articles.isEmpty {
+            throw Diagnostics.Failure("no article could be read from \(inputs.joined(separator: ", "))")
+        }
+        return articles
+    }
+}
+
+/// Messages on stderr, in one shape: `actorgraph: warning: FILE: message`.
+enum Diagnostics {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ message: String) { description = message }
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("actorgraph: warning: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("actorgraph: \(message)\n".utf8))
+    }
+
+    /// Runs a command body; any error becomes one line on stderr and exit code 1.
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ValidationError {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("actorgraph: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
