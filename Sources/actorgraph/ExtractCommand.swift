@@ -8,11 +8,11 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Extract actors and relations from articles, one JSON object per document."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, dump }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: jsonl (one document per line; the scorer's input).")
+    @Option(help: "Output format: jsonl (one document per line; the scorer's input) or dump (readable).")
     var format: Format = .jsonl
 
     @Flag(help: "Leave co_mentioned relations out of the output.")
@@ -27,8 +27,10 @@ struct ExtractCommand: AsyncParsableCommand {
             let articles = try input.articles()
             var out = ""
             for doc in ParallelExtraction.run(extractor, articles) {
-                out += try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine()
-                out += "\n"
+                switch format {
+                case .jsonl: out += try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine() + "\n"
+                case .dump: out += ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n"
+                }
             }
             if let output {
                 try AtomicFile.write(out, to: URL(fileURLWithPath: output))

@@ -20,7 +20,7 @@ public struct Extractor: Sendable {
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(tokens, in: text)
         let actors = recognizer.recognize(text, tokens: tokens, sentences: sentences, date: article.date)
-        let found = relations.extract(tokens: tokens, sentences: sentences, actors: actors)
+        let found = relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
         let sentenceTexts = sentences.map { s in
             DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
         }

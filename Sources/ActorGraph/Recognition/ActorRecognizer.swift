@@ -158,6 +158,15 @@ struct State {
         if c.kind == .name { for t in c.tokens { covered[t] = true } }
     }
 
+    /// Whether token `i` is a given name. Normalization folds «على» (on) into «علي» (Ali); the
+    /// original spelling tells them apart.
+    func isGivenName(_ i: Int, _ lexicon: DiscoveryLexicon) -> Bool {
+        let t = tokens[i]
+        guard lexicon.givenNames.contains(t.text) else { return false }
+        if t.text.hasSuffix("ي"), text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
+        return true
+    }
+
     func mentionIndex(at token: Int) -> Int? {
         mentions.firstIndex { $0.tokens.contains(token) }
     }

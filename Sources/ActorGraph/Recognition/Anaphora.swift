@@ -21,7 +21,7 @@ struct Anaphora {
                       let head = Anaphora.heads[reading.form] else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
-                   lexicon.ordinals.contains(state.tokens[i + 1].text) || lexicon.givenNames.contains(state.tokens[i + 1].text) { continue }
+                   lexicon.ordinals.contains(state.tokens[i + 1].text) || state.isGivenName(i + 1, lexicon) { continue }
                 guard let antecedent = nearestActor(before: i, from: window, head: head, state: state) else { continue }
                 let start = state.tokens[i].start + reading.prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))

@@ -15,6 +15,8 @@ struct DiscoveryPatterns {
     private var tokens: [Token] { state.tokens }
 
     static let descriptorHeads: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
+    /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
+    static let quotedOnlyHeads: Set<String> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
     static let unitHeads: Set<String> = DiscoveryLexicon.set(["فرع", "الفرع", "شعبة", "مجموعة", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "فوج", "كتيبة", "القطاع"])
     static let genericNames: Set<String> = DiscoveryLexicon.set([
         "المشاة", "المدفعية", "الدبابات", "المدرعات", "الصواريخ", "النخبة", "المغاوير", "الاقتحام", "الإسناد", "الدعم", "الاحتياط",
@@ -81,7 +83,7 @@ struct DiscoveryPatterns {
             if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
             if person {
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w) { break }
-                if k > j && w.hasPrefix("و") && !lexicon.givenNames.contains(w) { break }
+                if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
                 if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
             } else if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") {
                 break
@@ -124,7 +126,7 @@ struct DiscoveryPatterns {
     }
 
     private func quoted(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        let heads = lexicon.strongHeads.union(lexicon.weakHeads).union(DiscoveryPatterns.descriptorHeads)
+        let heads = lexicon.strongHeads.union(lexicon.weakHeads).union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
         guard !taken[i], let head = reading(i, in: heads) else { return nil }
         var j = i + 1
         if isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
@@ -166,8 +168,7 @@ struct DiscoveryPatterns {
     // MARK: - Persons
 
     private func startsPersonName(_ i: Int) -> Bool {
-        let w = tokens[i].text
-        return lexicon.givenNames.contains(w) || w == "ابو"
+        state.isGivenName(i, lexicon) || tokens[i].text == "ابو"
     }
 
     /// A person's name from `j`: quoted or in brackets, or two to four name words.
@@ -183,7 +184,7 @@ struct DiscoveryPatterns {
         }
         guard tokens[j].kind == .word else { return nil }
         if strict && !startsPersonName(j) { return nil }
-        if tokens[j].text.hasPrefix("ال") && !lexicon.givenNames.contains(tokens[j].text) { return nil }
+        if tokens[j].text.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
         let words = nameWords(from: j, range, taken, limit: 4, person: true)
         guard words.count >= 2 || (words.count == 1 && tokens[j].text == "ابو") == false && words.count >= 2 else { return nil }
         return words

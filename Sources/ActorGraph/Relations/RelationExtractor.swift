@@ -9,12 +9,14 @@ public struct RelationExtractor: Sendable {
         "ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "قوات", "القوات", "عناصر", "مقاتلي", "مقاتلو", "مسلحي", "فصيل", "تنظيم",
         "حركة", "جماعة", "صفوف", "مرتزقة", "عصابات", "فلول", "قيادة", "قيادات", "قادة", "مجموعات", "مجموعة", "فصائل", "أفراد", "مواقع",
         "مقرات", "حواجز", "دوريات", "طائرات", "ضباط", "مسلحو", "كتائب", "لواء", "وحدات", "قوة", "جيش", "حكومة", "نظام", "سلطة",
+        "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "العماد", "الفريق", "القيادي", "الشيخ", "المدعو", "الضابط",
+        "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق",
     ])
     static let coordinators: Set<String> = ["و", "،", ",", "او"]
 
     public init(rules: RuleTable) { self.rules = rules }
 
-    public func extract(tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
+    public func extract(text: NormalizedText, tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
         var found: [Key: [ExtractedRelation.Evidence]] = [:]
         var order: [Key] = []
         func add(_ key: Key, _ evidence: ExtractedRelation.Evidence) {
@@ -34,13 +36,15 @@ public struct RelationExtractor: Sendable {
             for rule in rules.rules where rule.unless.isDisjoint(with: context.words) {
                 for match in context.matches(rule) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
-                    let targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
+                    var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
+                    // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
+                    if rule.type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
                     for x in sources {
                         for y in targets {
                             let a = actors.mentions[x].actor, b = actors.mentions[y].actor
                             guard a != b else { continue }
                             add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
-                                .init(sentence: s, cue: match.cue, rule: "relations.tsv:\(rule.line)"))
+                                .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: "relations.tsv:\(rule.line)"))
                         }
                     }
                 }
@@ -54,6 +58,18 @@ public struct RelationExtractor: Sendable {
             }
         }
         return order.map { ExtractedRelation(type: $0.type, source: $0.source, target: $0.target, evidence: found[$0]!) }
+    }
+
+    /// The cue as written in the article: its words in original spelling, «…» where words were skipped.
+    private func cueText(_ cue: [Int], text: NormalizedText, tokens: [Token]) -> String {
+        var parts: [String] = []
+        var previous: Int?
+        for i in cue {
+            if let p = previous, i > p + 1 { parts.append("…") }
+            parts.append(text.originalText(text.originalRange(tokens[i].start, tokens[i].end)))
+            previous = i
+        }
+        return parts.joined(separator: " ")
     }
 
     struct Key: Hashable {
@@ -87,7 +103,7 @@ struct SentenceContext {
         self.words = words
     }
 
-    struct Match { var a: Int; var b: Int; var cue: String }
+    struct Match { var a: Int; var b: Int; var cue: [Int] }
 
     func matches(_ rule: RelationRule) -> [Match] {
         var result: [Match] = []
@@ -96,7 +112,7 @@ struct SentenceContext {
             var cueTokens: [Int] = []
             if match(rule.elements[...], at: start, rule: rule, bindings: &bindings, cue: &cueTokens),
                let a = bindings[.a], let b = bindings[.b] {
-                result.append(Match(a: a, b: b, cue: cueTokens.map { tokens[$0].text }.joined(separator: " ")))
+                result.append(Match(a: a, b: b, cue: cueTokens))
             }
         }
         return result
@@ -151,6 +167,20 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [Int: ActorType] = [:]
+
+    /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
+    func nestedUnit(after m: Int) -> Int? {
+        var k = mentions[m].tokens.upperBound
+        guard range.contains(k), tokens[k].text == "في" || tokens[k].text == "ب" else { return nil }
+        k += 1
+        for _ in 0...2 {
+            guard range.contains(k) else { return nil }
+            if let n = mentionAt[k] { return actorType(n) == .unit && mentions[n].kind == .name ? n : nil }
+            guard tokens[k].kind == .word else { return nil }
+            k += 1
+        }
+        return nil
+    }
 
     /// The mention and every mention coordinated with it («A وB، C»), in text order.
     func coordinated(with m: Int) -> [Int] {

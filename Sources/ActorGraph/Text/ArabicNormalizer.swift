@@ -36,14 +36,17 @@ public enum ArabicNormalizer {
              0x2039, 0x203A, 0x300C, 0x300D, 0xFF02: out.append("\""); return 1
         case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: out.append(" "); return 1            // exotic spaces
         case 0xFB50...0xFDFF, 0xFE70...0xFEFE:                                                      // presentation forms
+            // Unfold once; a scalar NFKC leaves as it is (noncharacters such as U+FDE3) is kept as is.
             var n = 0
             for s in String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars {
-                n += append(s, to: &out)
+                if (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFE).contains(s.value) { out.append(s); n += 1 }
+                else { n += append(s, to: &out) }
             }
             return n
         case 0x00C0...0x024F:
-            for s in String(scalar).lowercased().unicodeScalars { out.append(s) }
-            return 1
+            let before = out.count
+            out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            return out.count - before
         default:
             out.append(scalar); return 1
         }

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+@Suite("Text layer")
+struct TextLayerTests {
+    @Test func decodesUTF8WithAndWithoutBOM() throws {
+        #expect(try TextDecoder.decode(Data("لواء القدس".utf8)).text == "لواء القدس")
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data("لواء القدس".utf8)
+        let decoded = try TextDecoder.decode(bom)
+        #expect(decoded.text == "لواء القدس")
+        #expect(decoded.encoding == .utf8)
+    }
+
+    @Test func decodesWindows1256Arabic() throws {
+        // «لواء القدس التابعة للفرع» in Windows-1256.
+        let text = "لواء القدس التابعة للفرع"
+        let bytes = Data(text.unicodeScalars.map { s -> UInt8 in
+            if s.value < 0x80 { return UInt8(s.value) }
+            return UInt8(Windows1256.upperHalf.firstIndex(of: s.value)! + 0x80)
+        })
+        let decoded = try TextDecoder.decode(bytes)
+        #expect(decoded.text == text)
+        #expect(decoded.encoding == .windows1256)
+    }
+
+    @Test(arguments: [
+        (Data(), TextDecodingError.empty),
+        (Data("  \n\t ".utf8), TextDecodingError.empty),
+        (Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]), TextDecodingError.binary(offset: 4)),
+        (Data([0x41, 0x42, 0xC3, 0x28, 0x80, 0x81]), TextDecodingError.notText(offset: 2, byte: 0xC3)),
+    ])
+    func refusesWhatIsNotText(bytes: Data, expected: TextDecodingError) {
+        #expect(throws: expected) { try TextDecoder.decode(bytes) }
+    }
+
+    @Test(arguments: [
+        ("أحمد الشرع", "احمد الشرع"),
+        ("إدارة العمليات", "اداره العمليات"),
+        ("مُقاتِلي التنظيم", "مقاتلي التنظيم"),
+        ("نفّذه", "نفذه"),
+        ("الـمـيـلـيـشـيـا", "الميليشيا"),
+        ("على", "علي"),
+        ("مؤيد", "مويد"),
+        ("قائد", "قايد"),
+        ("ک گ پ چ ژ ی", "ك ك ب ج ز ي"),
+        ("الفرع ٢٢٧", "الفرع 227"),
+        ("«داعش» “قسد”", "\"داعش\" \"قسد\""),
+        ("Liwa AL-Quds", "liwa al-quds"),
+        ("قوات\u{200F} النظام\u{200B}", "قوات النظام"),
+        ("\u{FEFB}", "لا"),
+    ])
+    func normalizes(input: String, expected: String) {
+        #expect(ArabicNormalizer.normalize(input) == expected)
+    }
+
+    @Test func everyTokenMapsBackToItsOriginalText() {
+        let text = "انشق 50 عنصراً من ميليشيا “لواء القدس” التابعة للفرع ٢٢٧.وقال مصدر: \u{200F}الـمـيـلـيـشـيـا"
+        let normalized = NormalizedText(text)
+        for token in Tokenizer.tokenize(normalized) {
+            let range = normalized.originalRange(token.start, token.end)
+            #expect(ArabicNormalizer.normalize(normalized.originalText(range)) == token.text)
+        }
+    }
+
+    @Test(arguments: 0..<200)
+    func randomUnicodeNeverBreaksOffsets(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let text = RandomText.make(length: Int.random(in: 0...300, using: &rng), using: &rng)
+        let normalized = NormalizedText(text)
+        #expect(normalized.original.count == text.unicodeScalars.count)
+        let tokens = Tokenizer.tokenize(normalized)
+        for token in tokens {
+            let range = normalized.originalRange(token.start, token.end)
+            #expect(range.lowerBound >= 0 && range.upperBound <= normalized.original.count && !range.isEmpty)
+        }
+        for sentence in SentenceSplitter.split(tokens, in: normalized) {
+            #expect(sentence.start < sentence.end && sentence.end <= normalized.original.count)
+        }
+    }
+
+    @Test func splitsSentencesOnPunctuationLinesAndGluedHeadings() {
+        let text = "ملاحقة فلول النظاموقال مصدر عسكري إن الحملة بدأت.وتأتي العملية بعد 3.5 أيام\nعنوان\nقال: “انتهى”. ثم"
+        let normalized = NormalizedText(text)
+        let tokens = Tokenizer.tokenize(normalized)
+        let sentences = SentenceSplitter.split(tokens, in: normalized).map { normalized.originalText($0.start..<$0.end) }
+        #expect(sentences == ["ملاحقة فلول النظام", "وقال مصدر عسكري إن الحملة بدأت.", "وتأتي العملية بعد 3.5 أيام", "عنوان", "قال: “انتهى”.", "ثم"])
+    }
+
+    @Test func frontMatterIsReadAndMaskedWithoutMovingOffsets() throws {
+        let text = "---\ndate: 2015-04\noutlet: Elaph\n---\nلواء القدس"
+        let parsed = try #require(FrontMatter.parse(text))
+        #expect(parsed.fields.date == "2015-04")
+        #expect(parsed.fields.outlet == "Elaph")
+        let masked = FrontMatter.masked(text)
+        #expect(masked.unicodeScalars.count == text.unicodeScalars.count)
+        #expect(masked.hasSuffix("\nلواء القدس"))
+        #expect(!masked.contains("Elaph"))
+    }
+
+    @Test(arguments: [
+        ("2015", "2015", PartialDate.Precision.year),
+        ("2015-04", "2015-04", .month),
+        ("2024-12-07", "2024-12-07", .day),
+        ("2024/2/9", "2024-02-09", .day),
+    ])
+    func parsesDatesKeepingPrecision(input: String, printed: String, precision: PartialDate.Precision) throws {
+        let date = try #require(PartialDate(input))
+        #expect(date.description == printed)
+        #expect(date.precision == precision)
+    }
+
+    @Test(arguments: ["", "15", "2015-13", "2015-02-30", "April 2015", "2015-04-01T00:00"])
+    func refusesNonDates(input: String) {
+        #expect(PartialDate(input) == nil)
+    }
+
+    @Test func ordersDatesOfMixedPrecision() {
+        let dates = ["2015-04-22", "2015", "2014-12", "2015-04"].compactMap { PartialDate($0) }.sorted()
+        #expect(dates.map(\.description) == ["2014-12", "2015", "2015-04", "2015-04-22"])
+    }
+}
+
+/// A deterministic random source, so that a failing property case can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random text that leans on the characters the text layer cares about.
+enum RandomText {
+    static let pools: [ClosedRange<UInt32>] = [
+        0x0600...0x06FF, 0x0621...0x064A, 0x064B...0x0652, 0xFB50...0xFDFF, 0xFE70...0xFEFF,
+        0x0020...0x007E, 0x2000...0x206F, 0x1F600...0x1F64F, 0x0000...0x001F, 0x0100...0x024F,
+    ]
+
+    static func make(length: Int, using rng: inout SeededGenerator) -> String {
+        var view = String.UnicodeScalarView()
+        for _ in 0..<length {
+            let pool = pools[Int.random(in: 0..<pools.count, using: &rng)]
+            if let s = Unicode.Scalar(UInt32.random(in: pool, using: &rng)) { view.append(s) }
+            if Int.random(in: 0..<8, using: &rng) == 0 { view.append(" ") }
+        }
+        return String(view)
+    }
+}
