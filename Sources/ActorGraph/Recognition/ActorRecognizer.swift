@@ -19,11 +19,12 @@ public struct ActorRecognizer: Sendable {
         for sentence in sentences {
             DiscoveryPatterns(lexicon: lexicon, state: state).discover(in: sentence.tokenRange).forEach { state.add($0) }
         }
+        DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
         nicknames(state: &state)
         Anaphora(lexicon: lexicon).resolve(sentences: sentences, state: &state)
         state.mentions.sort { $0.start < $1.start }
-        return DocumentActors(actors: state.actors, mentions: state.mentions)
+        return state.compacted()
     }
 
     // MARK: - Gazetteer
@@ -146,13 +147,32 @@ struct State {
         self.covered = Array(repeating: false, count: tokens.count)
     }
 
-    mutating func add(_ c: Candidate) {
-        let index: Int
-        if let existing = byId[c.actor.id] { index = existing } else {
-            index = actors.count
-            byId[c.actor.id] = index
-            actors.append(c.actor)
+    mutating func actorIndex(for actor: FoundActor) -> Int {
+        if let existing = byId[actor.id] { return existing }
+        byId[actor.id] = actors.count
+        actors.append(actor)
+        return actors.count - 1
+    }
+
+    /// The actors that still have mentions, renumbered, with their mentions.
+    func compacted() -> DocumentActors {
+        var newIndex: [Int: Int] = [:]
+        var kept: [FoundActor] = []
+        for m in mentions where newIndex[m.actor] == nil && m.kind == .name {
+            newIndex[m.actor] = kept.count
+            kept.append(actors[m.actor])
         }
+        let remapped = mentions.compactMap { m -> Mention? in
+            guard let n = newIndex[m.actor] else { return nil }
+            var copy = m
+            copy.actor = n
+            return copy
+        }
+        return DocumentActors(actors: kept, mentions: remapped)
+    }
+
+    mutating func add(_ c: Candidate) {
+        let index = actorIndex(for: c.actor)
         let span = c.original ?? text.originalRange(c.start, c.end)
         mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index))
         if c.kind == .name { for t in c.tokens { covered[t] = true } }

@@ -23,6 +23,8 @@ struct DiscoveryPatterns {
         "الاحتلال", "الأمن", "الجيش", "المعارضة", "الثوار", "المسلحين", "المسلحة", "الفصائل", "المقاتلين", "الموالين", "العمليات",
         "القتال", "الجبهات", "الحدود", "المنطقة", "الحكومة", "النظام", "الشعب", "الوزراء", "الأمم", "التحرير", "الدولي", "الدولية",
         "البعث", "العسكرية", "العسكري", "الأمنية", "الإنقاذ", "المصالحة", "التسوية", "التفاوض", "المركزية", "الشعبية", "الوطنية",
+        "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
+        "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
     static let personConnectors: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "عبد", "بن", "ابن", "الدين", "الله"])
 
@@ -32,7 +34,8 @@ struct DiscoveryPatterns {
         var i = range.lowerBound
         while i < range.upperBound {
             let candidate = numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken)
-                ?? personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken)
+                ?? personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
+                ?? namedAs(i, range, taken)
             if let c = candidate, !c.tokens.contains(where: { taken[$0] }) {
                 found.append(c)
                 for t in c.tokens { taken[t] = true }
@@ -85,8 +88,11 @@ struct DiscoveryPatterns {
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w) { break }
                 if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
                 if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
-            } else if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") {
-                break
+            } else {
+                if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") { break }
+                // A construct chain: indefinite words, then definite ones that agree. After a definite
+                // word an indefinite one starts something else: «كتائب الصفوة تجمعاً», «الرديفة المتواجدة».
+                if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].text.hasPrefix("ال") }) { break }
             }
             k += 1
         }
@@ -165,7 +171,36 @@ struct DiscoveryPatterns {
         return candidate(type, i..<words.upperBound, prefix: head.prefixLength)
     }
 
+    /// «أطلقت على التشكيل الجديد اسم فجر الإسلام», «يحمل اسم "…"»: a new group given a name.
+    private func namedAs(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i], reading(i, in: DiscoveryPatterns.namingWords) != nil else { return nil }
+        let sentenceWords = Set(range.map { tokens[$0].text })
+        guard !sentenceWords.isDisjoint(with: DiscoveryPatterns.groupNouns) else { return nil }
+        var j = i + 1
+        let quotedName = range.contains(j) && tokens[j].text == "\""
+        if quotedName { j += 1 }
+        let words = trimModifiers(nameWords(from: j, range, taken, limit: 3))
+        guard !words.isEmpty, words.count >= 2 || quotedName else { return nil }
+        let texts = words.map { tokens[$0].text }
+        guard quotedName || texts.contains(where: { $0.hasPrefix("ال") }),
+              !texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) }) else { return nil }
+        return candidate(.faction, words)
+    }
+
+    static let namingWords: Set<String> = DiscoveryLexicon.set(["اسم", "باسم", "مسمى", "تسمية"])
+    static let groupNouns: Set<String> = DiscoveryLexicon.set(["التشكيل", "تشكيل", "الميليشيا", "ميليشيا", "المجموعة", "مجموعة", "الفصيل", "فصيل",
+                                                              "اللواء", "الكتيبة", "الجماعة", "التنظيم", "ميليشيات", "مليشيات", "المليشيا"])
+
     // MARK: - Persons
+
+    /// A quoted personal name: «“نواف البشير” شيخ قبيلة», «هو «أبو شهد»».
+    private func quotedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i], tokens[i].text == "\"" || tokens[i].text == "(" else { return nil }
+        guard let name = personName(from: i, range, taken, strict: true) else { return nil }
+        // A given name alone in quotes is too weak; a kunya («أبو شهد») is a person.
+        guard name.count >= 2 else { return nil }
+        return candidate(.person, name)
+    }
 
     private func startsPersonName(_ i: Int) -> Bool {
         state.isGivenName(i, lexicon) || tokens[i].text == "ابو"
@@ -179,7 +214,7 @@ struct DiscoveryPatterns {
             var k = j + 1
             while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
             guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
-            guard startsPersonName(j + 1) || (k - j - 1 >= 2 && !strict) else { return nil }
+            guard startsPersonName(j + 1) else { return nil }
             return (j + 1)..<k
         }
         guard tokens[j].kind == .word else { return nil }
@@ -196,11 +231,24 @@ struct DiscoveryPatterns {
         var j = i + 1
         if let trigger = reading(i, in: lexicon.personTriggers) {
             if trigger.form == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
+            // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
+            if lexicon.nicknameCues.contains(trigger.form), i > range.lowerBound,
+               (max(range.lowerBound, i - 2)..<i).contains(where: { t in state.mentionIndex(at: t).map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
+                return nil
+            }
             if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].text), j - i <= 3 { j += 1 }
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].text.hasPrefix("ال") {
-            // «قائد اللواء الثامن سابقا أحمد العودة»: the role, its actor, then the name.
-            guard isWord(j, range), taken[j] else { return nil }
+            // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].text) || tokens[j].text == "سابق", j - i <= 2 { j += 1 }
+            if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].text) { j += 1 }
+            while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
+            guard range.contains(j), taken[j] || Anaphora.heads[tokens[j].text] != nil else { return nil }
+            if !taken[j] { j += 1 }
+            // «قائد الميليشيا المدعومة إيرانيا “خالد المرعي”»: a short description before a quoted name.
+            var k = j
+            while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k] { k += 1 }
+            if k > j, isQuote(k, range), personName(from: k, range, taken, strict: true) != nil { j = k }
             strict = true
         } else {
             return nil
@@ -210,6 +258,9 @@ struct DiscoveryPatterns {
         while range.contains(j), hops < 6 {
             if taken[j], let m = state.mentionIndex(at: j) {
                 j = state.mentions[m].tokens.upperBound; strict = true
+            } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
+                      j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].text == "\"" {
+                j += 1
             } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].text) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].text)) {
                 j += 1
             } else if tokens[j].text == "،" || tokens[j].text == "," {
@@ -225,7 +276,13 @@ struct DiscoveryPatterns {
     }
 
     private func personBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard !taken[i], tokens[i].kind == .word, startsPersonName(i) else { return nil }
+        guard !taken[i], tokens[i].kind == .word else { return nil }
+        // «ومحسن نفنوف رئيساً لفرع …»: a conjunction glued to the name.
+        var prefix = 0
+        if !startsPersonName(i) {
+            guard tokens[i].text.hasPrefix("و"), lexicon.givenNames.contains(String(tokens[i].text.dropFirst())) else { return nil }
+            prefix = 1
+        }
         if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
@@ -233,9 +290,12 @@ struct DiscoveryPatterns {
         if range.contains(k), tokens[k].text == "،" || tokens[k].text == "," { k += 1 }
         guard isWord(k, range) else { return nil }
         let next = tokens[k].text
-        guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || next == "قائد" || next == "مؤسس" else { return nil }
+        guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
         if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].text) { return nil }
         if isWord(k + 1, range), ["الاعلامي"].contains(tokens[k + 1].text), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
-        return candidate(.person, words)
+        return candidate(.person, words, prefix: prefix)
     }
+
+    /// Roles in the accusative, after a name: «تعيين عدنان الأحمد رئيساً للفرع».
+    static let roleAdverbs: Set<String> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])
 }

@@ -1,0 +1,116 @@
+/// Passes over a document's actors after discovery:
+/// - a branch named with its place is its own unit: «فرع الأمن العسكري في حلب», «فرع البادية للمخابرات العسكرية»;
+/// - a discovered name that is a variant of another actor's name joins it: «ميليشيا "الباقر"»
+///   with «لواء الباقر», «كتائب الصفوة» with «الصفوة الإسلامية»;
+/// - a state named only as a place («قرب الحدود مع لبنان», «إلى إيران») is not an actor there.
+struct DocumentCleanup {
+    let lexicon: DiscoveryLexicon
+
+    static let locatives: Set<String> = DiscoveryLexicon.set(["في", "إلى", "الى", "نحو", "باتجاه", "داخل", "خارج", "حدود", "الحدود", "أراضي", "عاصمة", "قرب", "من"])
+    static let sponsorCues: Set<String> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "قبل", "بدعم", "التابعة", "التابع", "الموالية", "يد"])
+
+    func run(_ state: inout State) {
+        branchNames(&state)
+        mergeVariants(&state)
+        locativeStates(&state)
+    }
+
+    // MARK: - Branches with places
+
+    private func branchNames(_ state: inout State) {
+        let tokens = state.tokens
+        for index in state.mentions.indices {
+            let m = state.mentions[index]
+            guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
+            let first = CliticVariants.readings(of: tokens[m.tokens.lowerBound].text).map(\.form)
+            let startsWithBranch = first.contains("فرع")
+            let afterBranch = m.tokens.lowerBound > 0 && tokens[m.tokens.lowerBound - 1].text == "فرع"
+            guard startsWithBranch || afterBranch else { continue }
+            var end = m.tokens.upperBound
+            if end < tokens.count, tokens[end].text == "في" || tokens[end].text == "ب" {
+                // «… في حلب», «… في المنطقة الجنوبية», «… بالمنطقة الجنوبية»
+                var k = end + 1
+                while k < tokens.count, k - end <= 2, tokens[k].kind == .word, !state.covered[k], !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
+                guard k > end + 1 else { continue }
+                end = k
+            } else if end < tokens.count, tokens[end].text.hasPrefix("ب"), tokens[end].text.count > 3 {
+                let rest = String(tokens[end].text.dropFirst())
+                guard rest.hasPrefix("ال"), !lexicon.stopWords.contains(rest) else { continue }
+                var k = end + 1
+                if k < tokens.count, tokens[k].kind == .word, tokens[k].text.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
+                end = k
+            } else if startsWithBranch, end < tokens.count, let n = state.mentionIndex(at: end), state.mentions[n].kind == .name,
+                      state.actors[state.mentions[n].actor].type == .unit, tokens[end].text.hasPrefix("ل") {
+                // «فرع البادية للمخابرات العسكرية»: the branch of a directorate, named by its place.
+                end = state.mentions[n].tokens.upperBound
+                state.mentions[n].kind = .anaphor  // absorbed into the branch's name
+                state.mentions[n].actor = -1
+            } else {
+                continue
+            }
+            let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
+            let startNorm = afterBranch ? tokens[startToken].start : tokens[startToken].start + (CliticVariants.readings(of: tokens[startToken].text).first { $0.form == "فرع" }?.prefixLength ?? 0)
+            let span = state.text.originalRange(startNorm, tokens[end - 1].end)
+            let name = NormalizedText.display(state.text.originalText(span))
+            let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
+                                   type: .unit, side: state.actors[m.actor].side, parent: state.actors[m.actor].id, discovered: true)
+            let actorIndex = state.actorIndex(for: actor)
+            state.mentions[index] = Mention(start: span.lowerBound, end: span.upperBound, text: state.text.originalText(span), kind: .name,
+                                            tokens: startToken..<end, actor: actorIndex)
+            for t in startToken..<end { state.covered[t] = true }
+        }
+        state.mentions.removeAll { $0.actor < 0 }
+    }
+
+    // MARK: - Variants
+
+    private func core(_ name: String) -> [String] {
+        var words = AliasMatcher.words(of: name)
+        if let first = words.first, lexicon.strongHeads.contains(first) || lexicon.weakHeads.contains(first) || DiscoveryPatterns.descriptorHeads.contains(first) {
+            words.removeFirst()
+        }
+        return words
+    }
+
+    private func mergeVariants(_ state: inout State) {
+        for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
+            let coreD = core(state.actors[d].name)
+            guard let head = coreD.first, head.count >= 4 else { continue }
+            let target = state.actors.indices.first { g in
+                guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit else { return false }
+                let names = [state.actors[g].name] + state.mentions.filter { $0.actor == g && $0.kind == .name }.map(\.text)
+                return names.contains { name in
+                    let coreG = core(name)
+                    return !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
+                        && (!state.actors[g].discovered || g < d)
+                }
+            }
+            guard let g = target else { continue }
+            for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
+        }
+    }
+
+    // MARK: - States as places
+
+    private func locativeStates(_ state: inout State) {
+        let tokens = state.tokens
+        for a in state.actors.indices where state.actors[a].type == .state {
+            let mentions = state.mentions.indices.filter { state.mentions[$0].actor == a && state.mentions[$0].kind == .name }
+            let locative = mentions.filter { i in
+                let m = state.mentions[i]
+                let first = tokens[m.tokens.lowerBound].text
+                if first.hasPrefix("ب") && !ArabicNormalizer.normalize(state.actors[a].name).hasPrefix("ب") && m.text.first != "ب" { return true }
+                guard m.tokens.lowerBound > 0 else { return false }
+                let before = tokens[m.tokens.lowerBound - 1].text
+                if DocumentCleanup.sponsorCues.contains(before) { return false }
+                if before == "من" { return m.tokens.lowerBound > 1 && DocumentCleanup.locatives.contains(tokens[m.tokens.lowerBound - 2].text) == false && !DocumentCleanup.sponsorCues.contains(tokens[m.tokens.lowerBound - 2].text) && ["قادم", "القادمة", "القادمين", "عائدين", "انسحب", "انسحبت", "خرج"].contains(tokens[m.tokens.lowerBound - 2].text) }
+                if before == "مع", m.tokens.lowerBound > 1, ["الحدود", "حدود"].contains(tokens[m.tokens.lowerBound - 2].text) { return true }
+                return DocumentCleanup.locatives.contains(before) && before != "من"
+            }
+            if !mentions.isEmpty && locative.count == mentions.count {
+                for i in mentions { state.mentions[i].actor = -1 }
+            }
+        }
+        state.mentions.removeAll { $0.actor < 0 }
+    }
+}
