@@ -40,7 +40,11 @@ public struct GazetteerActor: Sendable, Equatable {
     }
 
     /// Every name that always means this actor: the canonical names and the undated aliases.
-    public var undatedNames: [String] { [name, nameEn] + aliasesAr + aliasesEn }
+    /// A name also listed under `dated_aliases` (even the canonical one) is valid only in its period.
+    public var undatedNames: [String] {
+        let dated = Set(datedAliases.map(\.name))
+        return ([name, nameEn] + aliasesAr + aliasesEn).filter { !dated.contains($0) }
+    }
 }
 
 /// The actors ActorGraph knows by name, with their aliases, parents and sides.
