@@ -127,6 +127,8 @@ struct SentenceContext {
     private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
                        bindings: inout [RelationRule.Slot: Int], cue: inout [Int]) -> Bool {
         guard let element = elements.first else { return true }
+        // Quote marks are transparent: «“الفرقة الرابعة” التابعة لـ…».
+        if range.contains(i), tokens[i].text == "\"" { return match(elements, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) }
         let rest = elements.dropFirst()
         switch element {
         case .word(let words, let optional):
@@ -136,12 +138,22 @@ struct SentenceContext {
                 cue.removeLast()
             }
             return optional && match(rest, at: i, rule: rule, bindings: &bindings, cue: &cue)
-        case .gap(let n):
+        case .gap(let n, let crosses):
+            // A gap names no other actor; it may pass over another name of an actor already bound,
+            // as in «القائد العسكري لتنظيم «الدولة الإسلامية» (داعش) عمر الشيشاني».
             var k = i
+            var words = 0
             while true {
                 if match(rest, at: k, rule: rule, bindings: &bindings, cue: &cue) { return true }
-                guard k < range.upperBound, k - i < n, mentionAt[k] == nil, tokens[k].kind != .lineBreak else { return false }
-                k += 1
+                guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
+                if let m = mentionAt[k] {
+                    let bound = Set(bindings.values.map { mentions[$0].actor })
+                    guard crosses || bound.contains(mentions[m].actor) else { return false }
+                    k = mentions[m].tokens.upperBound
+                } else {
+                    if tokens[k].kind == .word { words += 1 }
+                    k += 1
+                }
             }
         case .slot(let slot, let types):
             // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
@@ -189,7 +201,12 @@ struct SentenceContext {
         var current = m
         while let next = neighbour(after: current) { group.append(next); current = next }
         current = m
-        while let previous = neighbour(before: current) { group.insert(previous, at: 0); current = previous }
+        while let previous = neighbour(before: current) {
+            // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
+            let start = mentions[previous].tokens.lowerBound
+            if start > range.lowerBound, CliticVariants.readings(of: tokens[start - 1].text).contains(where: { $0.form == "بين" }) { break }
+            group.insert(previous, at: 0); current = previous
+        }
         return group
     }
 

@@ -7,13 +7,14 @@ import Foundation
 ///   descriptor words («ميليشيا», «قوات», «عناصر», …) before a mention are skipped.
 /// - `word` or `w1|w2|w3` — a word, compared after normalization and with clitics peeled off;
 ///   a trailing `?` makes it optional.
-/// - `…` (or `...`) — up to 4 words that name no actor; `…8` up to 8.
+/// - `…` (or `...`) — up to 4 words that name no other actor; `…8` up to 8; `…~8` up to 8 words
+///   that may name other actors (for a subject separated from its verb by a partner: «أطلقت A مع C … حملة لملاحقة B»).
 public struct RelationRule: Sendable, Equatable {
     public enum Slot: String, Sendable { case a = "A", b = "B" }
     public enum Element: Sendable, Equatable {
         case slot(Slot, Set<ActorType>?)
         case word(Set<String>, optional: Bool)
-        case gap(Int)
+        case gap(Int, crossesActors: Bool)
     }
 
     public var type: RelationType
@@ -78,11 +79,13 @@ public struct RuleTable: Sendable {
         for part in pattern.split(separator: " ") {
             let s = String(part)
             if s.hasPrefix("…") || s.hasPrefix("...") {
-                let digits = s.drop { $0 == "…" || $0 == "." }
+                var digits = s.drop { $0 == "…" || $0 == "." }
+                let crosses = digits.first == "~"
+                if crosses { digits = digits.dropFirst() }
                 guard let n = digits.isEmpty ? 4 : Int(digits), n > 0, n <= 20 else {
-                    throw RuleTableError(file: file, line: line, message: "a gap is `…` or `…N` with N from 1 to 20 (got `\(s)`)")
+                    throw RuleTableError(file: file, line: line, message: "a gap is `…`, `…N` or `…~N` with N from 1 to 20 (got `\(s)`)")
                 }
-                elements.append(.gap(n))
+                elements.append(.gap(n, crossesActors: crosses))
             } else if s == "A" || s == "B" || s.hasPrefix("A:") || s.hasPrefix("B:") {
                 let slot = RelationRule.Slot(rawValue: String(s.prefix(1)))!
                 var types: Set<ActorType>?
