@@ -174,7 +174,9 @@ struct State {
     mutating func add(_ c: Candidate) {
         let index = actorIndex(for: c.actor)
         let span = c.original ?? text.originalRange(c.start, c.end)
-        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index))
+        let first = tokens[c.tokens.lowerBound]
+        let clitic = c.start > first.start ? text.normalizedText(first.start, c.start) : ""
+        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index, clitic: clitic))
         if c.kind == .name { for t in c.tokens { covered[t] = true } }
     }
 

@@ -22,11 +22,30 @@ struct Anaphora {
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
                    lexicon.ordinals.contains(state.tokens[i + 1].text) || state.isGivenName(i + 1, lexicon) { continue }
-                guard let antecedent = nearestActor(before: i, from: window, head: head, state: state) else { continue }
+                // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
+                // other anaphors to the nearest actor with the same head noun.
+                let antecedent = head == "*" ? (calledMilitia(before: i, state: state) ?? nearestActor(before: i, from: window, head: head, state: state))
+                    : nearestActor(before: i, from: window, head: head, state: state)
+                guard let antecedent else { continue }
                 let start = state.tokens[i].start + reading.prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
             }
         }
+    }
+
+    static let militiaWords: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
+
+    private func calledMilitia(before i: Int, state: State) -> Int? {
+        let named = state.mentions.filter { $0.kind == .name && $0.tokens.upperBound <= i }.sorted { $0.tokens.lowerBound > $1.tokens.lowerBound }
+        for m in named where state.actors[m.actor].type == .faction {
+            var k = m.tokens.lowerBound - 1
+            while k >= 0, state.tokens[k].text == "\"" { k -= 1 }
+            if m.clitic.isEmpty, k >= 0, CliticVariants.readings(of: state.tokens[k].text).contains(where: { Anaphora.militiaWords.contains($0.form) }) {
+                return m.actor
+            }
+            if AliasMatcher.words(of: m.text).first.map({ Anaphora.militiaWords.contains($0) }) == true { return m.actor }
+        }
+        return nil
     }
 
     private func nearestActor(before i: Int, from window: Int, head: String, state: State) -> Int? {

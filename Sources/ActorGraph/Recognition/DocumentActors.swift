@@ -10,6 +10,8 @@ public struct Mention: Sendable, Equatable {
     public var tokens: Range<Int>
     /// Index into `DocumentActors.actors`.
     public var actor: Int
+    /// How many letters of clitics («و», «ب», «لل», …) the first token carries before the name.
+    public var clitic: String = ""
 }
 
 /// An actor found in one document: from the gazetteer or discovered by a pattern.

@@ -103,7 +103,14 @@ struct SentenceContext {
         self.words = words
     }
 
-    struct Match { var a: Int; var b: Int; var cue: [Int] }
+    struct Match {
+        var a: Int
+        var b: Int
+        var cue: [Int]
+        subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
+    }
+
+    func fits(_ mention: Int, _ types: Set<ActorType>?) -> Bool { types.map { $0.contains(actorType(mention)) } ?? true }
 
     func matches(_ rule: RelationRule) -> [Match] {
         var result: [Match] = []
@@ -138,6 +145,9 @@ struct SentenceContext {
                 cue.removeLast()
             }
             return optional && match(rest, at: i, rule: rule, bindings: &bindings, cue: &cue)
+        case .anyWord:
+            guard range.contains(i), tokens[i].kind == .word, mentionAt[i] == nil else { return false }
+            return match(rest, at: i + 1, rule: rule, bindings: &bindings, cue: &cue)
         case .gap(let n, let crosses):
             // A gap names no other actor; it may pass over another name of an actor already bound,
             // as in «القائد العسكري لتنظيم «الدولة الإسلامية» (داعش) عمر الشيشاني».
@@ -175,7 +185,7 @@ struct SentenceContext {
         }
     }
 
-    private func actorType(_ mention: Int) -> ActorType { actorTypes[mentions[mention].actor] ?? .faction }
+    func actorType(_ mention: Int) -> ActorType { actorTypes[mentions[mention].actor] ?? .faction }
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [Int: ActorType] = [:]
@@ -210,19 +220,29 @@ struct SentenceContext {
         return group
     }
 
+    /// Whether two adjacent mentions are coordinated: «A وB», «A، وB»; a bare comma joins only a
+    /// list of actors of one kind («"جبهة النصرة"، "جيش الإسلام"»), never a person to a group
+    /// (that is apposition: «قائد قسد، مظلوم عبدي»); a name behind a preposition («بالفرقة») is not coordinated.
+    private func joined(_ left: Int, _ right: Int, conjunction: Bool, comma: Bool) -> Bool {
+        guard mentions[right].kind == .name, mentions[left].kind == .name else { return false }
+        let clitic = mentions[right].clitic
+        if clitic.contains(where: { "بلك".contains($0) }) { return false }
+        if conjunction || clitic.hasPrefix("و") { return true }
+        return comma && actorType(left) == actorType(right) && actorType(left) != .person
+    }
+
     private func neighbour(after m: Int) -> Int? {
         var k = mentions[m].tokens.upperBound
-        var sawCoordinator = false
+        var conjunction = false, comma = false
         var steps = 0
         while range.contains(k), steps < 3 {
-            if let n = mentionAt[k] {
-                let joined = sawCoordinator || tokens[k].text.hasPrefix("و")
-                return joined && mentions[n].kind == .name ? n : nil
-            }
+            if let n = mentionAt[k] { return joined(m, n, conjunction: conjunction, comma: comma) ? n : nil }
             let t = tokens[k].text
-            if RelationExtractor.coordinators.contains(t) { sawCoordinator = true }
-            else if t == "\"" || RelationExtractor.descriptors.contains(t) || CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
-                if t.hasPrefix("و") { sawCoordinator = true }
+            if t == "و" || t == "او" { conjunction = true }
+            else if t == "،" || t == "," { comma = true }
+            else if t == "\"" { }
+            else if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+                if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
             k += 1; steps += 1
         }
@@ -236,17 +256,18 @@ struct SentenceContext {
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
         guard between.count <= 3 else { return nil }
-        var sawCoordinator = tokens[start].text.hasPrefix("و") && mentions[m].kind == .name
+        var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].text
-            if RelationExtractor.coordinators.contains(t) { sawCoordinator = true; continue }
+            if t == "و" || t == "او" { conjunction = true; continue }
+            if t == "،" || t == "," { comma = true; continue }
             if t == "\"" { continue }
             if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
-                if t.hasPrefix("و") { sawCoordinator = true }
+                if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
             }
             return nil
         }
-        return sawCoordinator ? previous : nil
+        return joined(previous, m, conjunction: conjunction, comma: comma) ? previous : nil
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 ///   descriptor words («ميليشيا», «قوات», «عناصر», …) before a mention are skipped.
 /// - `word` or `w1|w2|w3` — a word, compared after normalization and with clitics peeled off;
 ///   a trailing `?` makes it optional.
+/// - `*` — exactly one word that names no actor.
 /// - `…` (or `...`) — up to 4 words that name no other actor; `…8` up to 8; `…~8` up to 8 words
 ///   that may name other actors (for a subject separated from its verb by a partner: «أطلقت A مع C … حملة لملاحقة B»).
 public struct RelationRule: Sendable, Equatable {
@@ -15,6 +16,8 @@ public struct RelationRule: Sendable, Equatable {
         case slot(Slot, Set<ActorType>?)
         case word(Set<String>, optional: Bool)
         case gap(Int, crossesActors: Bool)
+        /// `*`: exactly one word that names no actor.
+        case anyWord
     }
 
     public var type: RelationType
@@ -26,6 +29,12 @@ public struct RelationRule: Sendable, Equatable {
     /// The pattern as written in the table, for tracing.
     public var pattern: String
     public var line: Int
+
+    /// The actor types a slot accepts (nil: any).
+    public func types(of slot: Slot) -> Set<ActorType>? {
+        for case .slot(let s, let types) in elements where s == slot { return types }
+        return nil
+    }
 }
 
 public struct RuleTableError: Error, CustomStringConvertible, Equatable {
@@ -86,6 +95,8 @@ public struct RuleTable: Sendable {
                     throw RuleTableError(file: file, line: line, message: "a gap is `…`, `…N` or `…~N` with N from 1 to 20 (got `\(s)`)")
                 }
                 elements.append(.gap(n, crossesActors: crosses))
+            } else if s == "*" {
+                elements.append(.anyWord)
             } else if s == "A" || s == "B" || s.hasPrefix("A:") || s.hasPrefix("B:") {
                 let slot = RelationRule.Slot(rawValue: String(s.prefix(1)))!
                 var types: Set<ActorType>?
