@@ -3,7 +3,8 @@
 /// Aliases are stored as token sequences in a trie. Overlap policy: leftmost-longest — at each
 /// position the longest alias wins, and matching resumes after it, so «شعبة المخابرات العسكرية»
 /// wins over «المخابرات العسكرية». Only the first token of an alias may carry clitics (see
-/// `CliticVariants`); quote marks between the words of a name are skipped («جيش "الإسلام"»).
+/// `CliticVariants`); a quote mark or hyphen between the words of a name is skipped
+/// («جيش "الإسلام"», "Liwa al-Quds").
 public struct AliasMatcher: Sendable {
     /// What an alias points to: an actor, valid on the dates the alias is valid.
     public struct Target: Sendable, Equatable {
@@ -86,7 +87,7 @@ public struct AliasMatcher: Sendable {
             var j = i + 1
             while j < limit {
                 var k = j
-                while k < limit && tokens[k].kind == .punctuation && tokens[k].text == "\"" && k - j < 1 { k += 1 }
+                while k < limit && tokens[k].kind == .punctuation && (tokens[k].text == "\"" || tokens[k].text == "-") && k - j < 1 { k += 1 }
                 guard k < limit, tokens[k].kind == .word, let next = nodes[node].children[tokens[k].text] else { break }
                 node = next
                 j = k + 1

@@ -263,7 +263,7 @@ struct DiscoveryPatterns {
                 j += 1
             } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].text) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].text)) {
                 j += 1
-            } else if tokens[j].text == "،" || tokens[j].text == "," {
+            } else if tokens[j].text == "،" || tokens[j].text == "," || (tokens[j].text == "\"" && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
             } else {
                 break
@@ -291,8 +291,8 @@ struct DiscoveryPatterns {
         guard isWord(k, range) else { return nil }
         let next = tokens[k].text
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
-        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].text) { return nil }
-        if isWord(k + 1, range), ["الاعلامي"].contains(tokens[k + 1].text), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
+        // «…، مدير المرصد» is a monitor; «…، المسؤول الإعلامي في الكتائب» is a faction's official.
+        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].text), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
         return candidate(.person, words, prefix: prefix)
     }
 

@@ -178,7 +178,10 @@ struct SentenceContext {
                     }
                     return false
                 }
-                guard skipped < 2, range.contains(k), wordMatches(k, RelationExtractor.descriptors) || tokens[k].text == "\"" else { return false }
+                // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token.
+                guard skipped < 2, range.contains(k) else { return false }
+                let detached = ["ل", "ب", "و", "ك"].contains(tokens[k].text)
+                guard wordMatches(k, RelationExtractor.descriptors) || tokens[k].text == "\"" || detached else { return false }
                 k += 1
             }
             return false

@@ -1,0 +1,65 @@
+import Testing
+@testable import ActorGraph
+
+/// Table-driven matcher tests: (case, aliases, text, expected spans as the text they select).
+@Suite("Alias matcher")
+struct AliasMatcherTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var aliases: [String]
+        var text: String
+        var expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "plain", aliases: ["لواء القدس"], text: "أعلن لواء القدس أمس", expected: ["لواء القدس"]),
+        Case(name: "conjunction و", aliases: ["لواء القدس"], text: "الدفاع الوطني ولواء القدس", expected: ["لواء القدس"]),
+        Case(name: "preposition ل", aliases: ["لواء القدس"], text: "التابعة للواء القدس", expected: ["لواء القدس"]),
+        Case(name: "لل + article", aliases: ["الدفاع الوطني"], text: "القوى الرديفة للدفاع الوطني", expected: ["دفاع الوطني"]),
+        Case(name: "و + ب + article", aliases: ["الدفاع الوطني"], text: "وبالدفاع الوطني", expected: ["الدفاع الوطني"]),
+        Case(name: "diacritics and tatweel", aliases: ["حزب الله"], text: "مقاتلو حِزْبِ الـلـه", expected: ["حِزْبِ الـلـه"]),
+        Case(name: "hamza forms", aliases: ["إدارة العمليات العسكرية"], text: "اطلقت ادارة العمليات العسكرية", expected: ["ادارة العمليات العسكرية"]),
+        Case(name: "ة and ه", aliases: ["فرقة الحمزة"], text: "عناصر فرقه الحمزه", expected: ["فرقه الحمزه"]),
+        Case(name: "quoted name", aliases: ["لواء القدس"], text: "ميليشيا “لواء القدس” التابعة", expected: ["لواء القدس"]),
+        Case(name: "leftmost-longest", aliases: ["المخابرات العسكرية", "شعبة المخابرات العسكرية"],
+             text: "التابعة لشعبة المخابرات العسكرية", expected: ["شعبة المخابرات العسكرية"]),
+        Case(name: "longest of overlapping starts", aliases: ["حزب الله", "حزب الله اللبناني"], text: "قوة من حزب الله اللبناني", expected: ["حزب الله اللبناني"]),
+        Case(name: "two in a row", aliases: ["قسد", "الأسايش"], text: "الأسايش الذراع الأمني لقسد", expected: ["الأسايش", "قسد"]),
+        Case(name: "no partial word", aliases: ["قسد"], text: "قسدية قاسد", expected: []),
+        Case(name: "no match inside a longer word", aliases: ["داعش"], text: "الداعشي", expected: []),
+        Case(name: "Arabic-Indic digits", aliases: ["الفرع 227"], text: "دوريات الفرع ٢٢٧", expected: ["الفرع ٢٢٧"]),
+        Case(name: "English, any case", aliases: ["Liwa al-Quds"], text: "members of LIWA AL-QUDS said", expected: ["LIWA AL-QUDS"]),
+        Case(name: "bidi control inside", aliases: ["قوات النظام"], text: "قوات\u{200F} النظام", expected: ["قوات\u{200F} النظام"]),
+    ]
+
+    @Test(arguments: cases)
+    func matches(_ c: Case) {
+        var matcher = AliasMatcher()
+        for (i, alias) in c.aliases.enumerated() {
+            matcher.add(alias, target: .init(actor: i, alias: DatedAlias(name: alias)))
+        }
+        let text = NormalizedText(c.text)
+        let tokens = Tokenizer.tokenize(text)
+        let found = matcher.matches(in: tokens).map { text.originalText(text.originalRange($0.start, $0.end)) }
+        #expect(found == c.expected)
+    }
+
+    @Test func cliticReadingsKeepTheWordFirst() {
+        #expect(CliticVariants.readings(of: "ولواء").map(\.form).prefix(2) == ["ولواء", "لواء"])
+        #expect(CliticVariants.readings(of: "للدفاع").contains(.init(form: "الدفاع", prefixLength: 2)))
+        #expect(CliticVariants.readings(of: "وللدفاع").contains(.init(form: "الدفاع", prefixLength: 3)))
+        #expect(CliticVariants.readings(of: "لبنان").first?.form == "لبنان")
+    }
+
+    @Test(arguments: [
+        ("2024-12-07", "assad-regime-forces"),
+        ("2024-12", "assad-regime-forces"),
+        ("2024-12-08", "new-government-forces"),
+        ("2025-01", "new-government-forces"),
+    ])
+    func datedAliasesResolveByArticleDate(date: String, expected: String) {
+        let doc = Fixtures.extract("انسحبت القوات الحكومية من المدينة", date: date)
+        #expect(doc.actors.actors.map(\.id) == [expected])
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+@Suite("Gazetteer")
+struct GazetteerTests {
+    @Test func bundledGazetteerIsBroadAndConsistent() throws {
+        let g = try Gazetteer.bundled()
+        #expect(g.actors.count >= 300)
+        let ids = Set(g.actors.map(\.id))
+        for actor in g.actors {
+            if let parent = actor.parent { #expect(ids.contains(parent), "\(actor.id) has unknown parent \(parent)") }
+        }
+        for type in [ActorType.faction, .unit, .person, .state] {
+            #expect(g.actors.contains { $0.type == type })
+        }
+        // One undated name means one actor: the same normalized alias under two ids would merge them.
+        var owner: [String: String] = [:]
+        for actor in g.actors {
+            for name in actor.undatedNames {
+                let key = AliasMatcher.words(of: name).joined(separator: " ")
+                if let other = owner[key], other != actor.id { Issue.record("«\(name)» names both \(other) and \(actor.id)") }
+                owner[key] = actor.id
+            }
+        }
+    }
+
+    @Test func readsAFileWithDatedAliases() throws {
+        let yaml = """
+        version: "t1"
+        actors:
+          - id: gov-forces
+            type: faction
+            ar: القوات الحكومية
+            en: Government forces
+            aliases_ar: [قوات الحكومة]
+            dated_aliases:
+              - {name: القوات الحكومية, until: 2024-12-07}
+        """
+        let g = try GazetteerLoader.parse(yaml, file: "g.yaml")
+        #expect(g.version == "t1")
+        let actor = try #require(g.actor(id: "gov-forces"))
+        #expect(actor.undatedNames == ["Government forces", "قوات الحكومة"])
+        #expect(actor.datedAliases.first?.isValid(on: PartialDate("2024-12-01")) == true)
+        #expect(actor.datedAliases.first?.isValid(on: PartialDate("2025")) == false)
+    }
+
+    @Test(arguments: [
+        ("actors:\n  - id: a\n    type: faction\n    ar: [unclosed\n", "g.yaml:5", "malformed YAML"),
+        ("version: 1\nactors:\n  - id: a\n    type: brigade\n    ar: لواء\n", "g.yaml:4:11", "unknown type `brigade`"),
+        ("actors:\n  - id: a\n    type: faction\n", "g.yaml:2:5", "actor `a` has no Arabic name `ar`"),
+        ("actors:\n  - id: a\n    type: faction\n    ar: أ\n  - id: a\n    type: unit\n    ar: ب\n", "g.yaml:5:5", "duplicate id `a`"),
+        ("actors:\n  - id: a\n    type: faction\n    ar: أ\n    colour: red\n", "g.yaml:5:5", "unknown key `colour`"),
+        ("actors:\n  - id: a\n    type: faction\n    ar: أ\n    dated_aliases:\n      - {name: ب, until: soon}\n", "g.yaml:6:", "`until` is not a date"),
+        ("just text", "g.yaml", "the top level must be a mapping"),
+    ])
+    func malformedFilesSayWhereAndWhat(yaml: String, place: String, message: String) {
+        do {
+            _ = try GazetteerLoader.parse(yaml, file: "g.yaml")
+            Issue.record("expected an error")
+        } catch let error as GazetteerError {
+            #expect(error.description.hasPrefix(place), "\(error.description)")
+            #expect(error.description.contains(message), "\(error.description)")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func userGazetteerExtendsAndReplaces() {
+        let base = Gazetteer(version: "base", actors: [GazetteerActor(id: "a", type: .faction, name: "أ", nameEn: "A")])
+        let extra = Gazetteer(version: "mine", actors: [
+            GazetteerActor(id: "a", type: .unit, name: "أ", nameEn: "A corrected"),
+            GazetteerActor(id: "b", type: .person, name: "ب", nameEn: "B"),
+        ])
+        let merged = base.merged(with: extra)
+        #expect(merged.actors.map(\.id) == ["a", "b"])
+        #expect(merged.actor(id: "a")?.nameEn == "A corrected")
+        #expect(merged.version == "base+mine")
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import ActorGraph
+
+/// Table-driven relation tests over the shipped rule table and a fixed fixture gazetteer:
+/// a sentence and the typed relations it states, as "type source target" with ids.
+@Suite("Relation rules")
+struct RelationRuleTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var expected: Set<String>
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "subordinate_to with coordination and a nested unit",
+             text: "انشق عناصر من ميليشيات الدفاع الوطني ولواء القدس التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227.",
+             expected: ["subordinate_to ndf mi-directorate", "subordinate_to liwa-al-quds mi-directorate",
+                        "subordinate_to ndf mi-branch-227", "subordinate_to liwa-al-quds mi-branch-227",
+                        "subordinate_to mi-branch-227 mi-directorate"]),
+        Case(name: "subordinate_to across quotes", text: "فرّ عناصر من “قوة الرضوان” التابعة لـ“حزب الله اللبناني” من حمص.",
+             expected: ["subordinate_to radwan-force hezbollah"]),
+        Case(name: "commands by relative clause with a rank", text: "أعلنت قيادة ميليشيا الدفاع الوطني الذي يترأسه العميد ناصر رستم عن بدء الملاحقة.",
+             expected: ["commands nasser-rustom ndf"]),
+        Case(name: "commands: leader of X, name", text: "قال قائد قوات سوريا الديمقراطية “قسد” مظلوم عبدي إن الاتفاق صامد.",
+             expected: ["commands x-mzlwm-bdy sdf"]),
+        Case(name: "member_of: spokesperson in X", text: "قال عمر حافظ، المسؤول الإعلامي في لواء القدس، إن الهجوم فشل.",
+             expected: ["member_of x-mr-hafz liwa-al-quds"]),
+        Case(name: "supports: backed by", text: "سيطرت قوات سوريا الديمقراطية الكردية، المدعومة من الولايات المتحدة على دير الزور.",
+             expected: ["supports united-states sdf"]),
+        Case(name: "supports: under the sponsorship of", text: "تخضع المنطقة للتسوية التي وقعها الجيش الحر برعاية الاحتلال الروسي.",
+             expected: ["supports russia fsa"]),
+        Case(name: "fights: clashes between A and B", text: "تشهد أحياء حمص اشتباكات عنيفة بين جيش النظام وميليشيا الدفاع الوطني.",
+             expected: ["fights assad-regime-forces ndf"]),
+        Case(name: "fights: one side, the other side", text: "اشتباكات تدور بين قوات الأسد من جهة والدفاع الوطني من جهة أخرى.",
+             expected: ["fights assad-regime-forces ndf"]),
+        Case(name: "fights: ambush carried out by", text: "قتل عناصر من لواء القدس بعد وقوعهم بكمين محكم نفّذه مقاتلو تنظيم الدولة.",
+             expected: ["fights islamic-state liwa-al-quds"]),
+        Case(name: "fights: verb first, target nouns", text: "استهدفت مجموعات من فلول النظام مواقع لقوات سوريا الديمقراطية في الريف.",
+             expected: ["fights assad-regime-forces sdf"]),
+        Case(name: "allied_with: coordination with", text: "أطلق الجيش الحر حملة أمنية بالتنسيق مع قوات سوريا الديمقراطية في المنطقة.",
+             expected: ["allied_with fsa sdf"]),
+        Case(name: "defected_from", text: "انشق عشرات العناصر من الدفاع الوطني عن قوات النظام.",
+             expected: ["defected_from ndf assad-regime-forces"]),
+        // Negatives: the cue word is there, the relation is not.
+        Case(name: "negative: «مع» in a clash is no alliance", text: "اندلعت اشتباكات بين الجيش الحر مع قوات النظام في درعا.",
+             expected: ["fights fsa assad-regime-forces"]),
+        Case(name: "negative: a place, not a sponsor", text: "انسحب حزب الله من القصير باتجاه لبنان.", expected: []),
+        Case(name: "negative: co-mention only", text: "قال الجيش الحر إن قوات النظام قريبة من المدينة.", expected: []),
+        Case(name: "negative: «التابعة» for a checkpoint, not an actor", text: "استهدف مجهولون حاجزاً تابعاً لحزب الله قرب دمشق.", expected: []),
+        Case(name: "negative: apposition is not coordination", text: "قال قائد قوات سوريا الديمقراطية، مظلوم عبدي، إن القوات جاهزة.",
+             expected: ["commands x-mzlwm-bdy sdf"]),
+    ]
+
+    @Test(arguments: cases)
+    func extracts(_ c: Case) {
+        let doc = Fixtures.extract(c.text)
+        let ids = doc.actors.actors.map(\.id)
+        let found = Set(doc.relations.filter(\.type.isTyped).map { "\($0.type.rawValue) \(ids[$0.source]) \(ids[$0.target])" })
+        // Symmetric relations are stored in id order; compare them as unordered pairs.
+        func canonical(_ s: Set<String>) -> Set<String> {
+            Set(s.map { line in
+                let p = line.split(separator: " ").map(String.init)
+                guard let t = RelationType(rawValue: p[0]), t.isSymmetric else { return line }
+                return ([p[0]] + [p[1], p[2]].sorted()).joined(separator: " ")
+            })
+        }
+        #expect(canonical(found) == canonical(c.expected), "actors: \(ids)")
+    }
+
+    @Test func everyTypedRelationCarriesItsCueAndSentence() {
+        let doc = Fixtures.extract("قال المصدر إن قوة الرضوان التابعة لحزب الله انسحبت. ثم عادت.")
+        let relation = doc.relations.first { $0.type == .subordinateTo }
+        let evidence = relation?.evidence.first
+        #expect(evidence?.cue == "التابعة")
+        #expect(evidence.map { doc.sentences[$0.sentence].text } == "قال المصدر إن قوة الرضوان التابعة لحزب الله انسحبت.")
+    }
+
+    @Test(arguments: [
+        ("fights\t-\tA ضد", "needs both slots A and B"),
+        ("fought\t-\tA ضد B", "unknown relation type `fought`"),
+        ("fights\tC\tA ضد B", "source must be A, B or -"),
+        ("fights\t-\tA …30 B", "a gap is"),
+        ("fights\t-\tA:army ضد B", "unknown actor type `army`"),
+        ("fights A ضد B", "expected: type<TAB>source<TAB>pattern"),
+    ])
+    func malformedRulesSayWhichLine(rule: String, message: String) {
+        do {
+            _ = try RuleTable.parse("# header\n\n" + rule, file: "r.tsv")
+            Issue.record("expected an error")
+        } catch let error as RuleTableError {
+            #expect(error.line == 3)
+            #expect(error.description.contains(message), "\(error.description)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func bundledRulesParse() throws {
+        let table = try RuleTable.bundled()
+        #expect(table.rules.count > 50)
+        #expect(Set(table.rules.map(\.type)) == Set(RelationType.allCases.filter(\.isTyped)))
+    }
+}
