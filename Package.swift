@@ -37,6 +37,6 @@ let package = Package(
         ),
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"]),
         .testTarget(name: "ActorGraphRenderTests", dependencies: ["ActorGraphRender", "ActorGraph"]),
-        .testTarget(name: "CLITests", dependencies: ["ActorGraph"]),
+        .testTarget(name: "CLITests", dependencies: ["ActorGraph", "actorgraph"]),
     ]
 )
