@@ -26,6 +26,8 @@ struct DiscoveryPatterns {
         "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
+    /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
+    static let nameOpeners: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
     static let personConnectors: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "عبد", "بن", "ابن", "الدين", "الله"])
 
     func discover(in range: Range<Int>) -> [Candidate] {
@@ -82,7 +84,7 @@ struct DiscoveryPatterns {
         var k = j
         while k < range.upperBound, k - j < limit, tokens[k].kind == .word, !taken[k] {
             let w = tokens[k].text
-            if lexicon.stopWords.contains(w) || isNumber(w) { break }
+            if isStopWord(k) || isNumber(w) { break }
             if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
             if person {
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w) { break }
@@ -97,6 +99,12 @@ struct DiscoveryPatterns {
             k += 1
         }
         return j..<k
+    }
+
+    /// A stop word by its original spelling: «على» (on) stops a name, «علي» (Ali) does not,
+    /// though both normalize to «علي».
+    private func isStopWord(_ k: Int) -> Bool {
+        lexicon.stopWords.contains(tokens[k].text) && !state.isGivenName(k, lexicon)
     }
 
     private func trimModifiers(_ r: Range<Int>) -> Range<Int> {
@@ -166,6 +174,10 @@ struct DiscoveryPatterns {
             return candidate(.unit, i..<words.upperBound, prefix: head.prefixLength)
         }
         if (weak || descriptor), !texts.contains(where: { $0.hasPrefix("ال") }) { return nil }
+        // «لواء القدس», «ألوية صقور الشام», «لواء فاطميون», «لواء ذو الفقار» — but not «كتائب أخرى».
+        let properStart = texts.prefix(2).contains { $0.hasPrefix("ال") } || DiscoveryPatterns.nameOpeners.contains(texts[0])
+            || (texts[0].hasSuffix("يون") && texts[0].count >= 5)
+        if !properStart { return nil }
         if descriptor { return candidate(.faction, words) }
         let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.form) ? .unit : .faction
         return candidate(type, i..<words.upperBound, prefix: head.prefixLength)
