@@ -40,6 +40,11 @@ struct DOTEscapingTests {
         #expect(DOTEscaping.quotedLines([String(repeating: "ب", count: 5000)], maxLineLength: 40).count == 42)
     }
 
+    @Test func tooltipsEscapeBackslashesTwice() {
+        // Graphviz 2.42 unescapes tooltips twice: \\\\ shows one backslash, \\N would show the node name.
+        #expect(DOTEscaping.quotedTooltip([#"a\N"#, #"end\"#], maxLineLength: 100) == #""a\\\\N\nend\\\\""#)
+    }
+
     @Test func quotedIDsCannotEndEarly() {
         #expect(DOTEscaping.quotedID(#"x" ]; evil [label="y"#) == #""x\" ]; evil [label=\"y""#)
     }

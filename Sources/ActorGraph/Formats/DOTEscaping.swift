@@ -10,9 +10,10 @@
 ///   WORD JOINER after it, because Graphviz would otherwise decode `&eacute;` to `é`;
 /// - text longer than its cap is cut at a character boundary and ends with `…`.
 ///
-/// Inside the quotes, `"` is written `\"` and `\` is written `\\` (Graphviz shows `\\` as one
-/// backslash, so `\N`, `\G`, `\l` in the input stay literal). Line breaks are only ever the `\n`
-/// escapes the writer puts between lines.
+/// Inside the quotes, `"` is written `\"`. A backslash is written `\\` in labels, which Graphviz
+/// shows as one backslash, so `\N`, `\G`, `\l` in the input stay literal. Tooltips are unescaped
+/// twice by Graphviz 2.42 (`\\N` in a tooltip shows the node's name), so there a backslash is
+/// written `\\\\`. Line breaks are only ever the `\n` escapes the writer puts between lines.
 public enum DOTEscaping {
     /// The invisible character put after `&` in entity-shaped text.
     public static let entityBreaker: Character = "\u{2060}"
@@ -40,10 +41,19 @@ public enum DOTEscaping {
         return String(text.prefix(limit - 1)).trimmingTrailingSpaces() + "…"
     }
 
-    /// A quoted DOT string showing each line (cleaned and capped) on its own centred line.
+    /// A quoted DOT label showing each line (cleaned and capped) on its own centred line.
     public static func quotedLines(_ lines: [String], maxLineLength: Int) -> String {
+        quoted(lines, maxLineLength: maxLineLength, backslash: "\\\\")
+    }
+
+    /// A quoted DOT tooltip showing each line (cleaned and capped) on its own line.
+    public static func quotedTooltip(_ lines: [String], maxLineLength: Int) -> String {
+        quoted(lines, maxLineLength: maxLineLength, backslash: "\\\\\\\\")
+    }
+
+    private static func quoted(_ lines: [String], maxLineLength: Int, backslash: String) -> String {
         let body = lines
-            .map { escapeInsideQuotes(truncate(clean($0), to: maxLineLength)) }
+            .map { escapeInsideQuotes(truncate(clean($0), to: maxLineLength), backslash: backslash) }
             .joined(separator: "\\n")
         return "\"" + body + "\""
     }
@@ -56,12 +66,12 @@ public enum DOTEscaping {
 
     /// Escapes the two characters that are special inside DOT quotes. The input must already be
     /// cleaned (no control characters).
-    static func escapeInsideQuotes(_ text: String) -> String {
+    static func escapeInsideQuotes(_ text: String, backslash: String = "\\\\") -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text {
             switch ch {
-            case "\\": out += "\\\\"
+            case "\\": out += backslash
             case "\"": out += "\\\""
             default: out.append(ch)
             }

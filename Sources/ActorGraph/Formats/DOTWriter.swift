@@ -121,7 +121,7 @@ public struct DOTWriter: Sendable {
             "shape=\"\(style.shape)\"",
             "style=\"\(drawn)\"",
             "fillcolor=\"\(style.fillColor)\"",
-            "tooltip=" + DOTEscaping.quotedLines(tooltips.node(node), maxLineLength: options.maxTooltipLength),
+            "tooltip=" + DOTEscaping.quotedTooltip(tooltips.node(node), maxLineLength: options.maxTooltipLength),
         ].joined(separator: ", ")
     }
 
@@ -142,8 +142,8 @@ public struct DOTWriter: Sendable {
             attributes.append(style.arrowhead.map { "arrowhead=\"\($0)\"" } ?? "dir=\"none\"")
         }
         if !style.ranks { attributes.append("constraint=false") }
-        let tip = DOTEscaping.quotedLines(tooltips.edge(edge, source: source, target: target),
-                                          maxLineLength: options.maxTooltipLength)
+        let tip = DOTEscaping.quotedTooltip(tooltips.edge(edge, source: source, target: target),
+                                            maxLineLength: options.maxTooltipLength)
         attributes.append("tooltip=" + tip)
         return ids.existing(tail) + " -> " + ids.existing(head) + " [" + attributes.joined(separator: ", ") + "]"
     }
