@@ -67,8 +67,11 @@ struct LayoutPlannerTests {
         (.auto, 100, 100, 20, .neato, false),  // mostly undirected: fights, alliances
         (.auto, 300, 500, 400, .neato, false),
         (.auto, 2000, 5000, 5000, .sfdp, false),
-        (.dot, 501, 600, 600, .sfdp, true),
-        (.dot, 100, 3001, 3001, .sfdp, true),
+        (.auto, 150, 900, 900, .neato, false),  // too many edges for dot: auto stays quiet
+        (.auto, 450, 4000, 0, .sfdp, false),
+        (.dot, 400, 800, 800, .dot, false),
+        (.dot, 401, 600, 600, .sfdp, true),
+        (.dot, 100, 801, 801, .sfdp, true),
         (.neato, 500, 3000, 0, .neato, false),
         (.circo, 301, 0, 0, .sfdp, true),
         (.twopi, 900, 900, 0, .twopi, false),
