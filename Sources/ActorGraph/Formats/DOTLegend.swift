@@ -31,7 +31,7 @@ enum DOTLegend {
     private static func sampleLine(_ style: DOTStyle.EdgeStyle) -> String {
         let dash: String = switch style.style {
         case "dashed": "━ ━ ━ "
-        case "dotted": "┈┈┈┈┈┈"
+        case "dotted": "⋯⋯⋯⋯"
         default: style.basePenWidth < 1 ? "──────" : "━━━━━━"
         }
         let head: String = switch style.arrowhead {

@@ -51,7 +51,7 @@ public enum DOTStyle {
         case .defectedFrom:
             EdgeStyle(color: "#e6550d", style: "dashed", basePenWidth: 1.2, arrowhead: "normal", ranks: false, drawnReversed: false)
         case .coMentioned:
-            EdgeStyle(color: "#aaaaaa", style: "dotted", basePenWidth: 0.6, arrowhead: nil, ranks: false, drawnReversed: false)
+            EdgeStyle(color: "#969696", style: "dotted", basePenWidth: 0.6, arrowhead: nil, ranks: false, drawnReversed: false)
         }
     }
 
