@@ -45,7 +45,9 @@ public actor GraphvizRenderer {
 
     /// Throws `RenderError.invalidDOT` with Graphviz's parser message unless `dot` parses.
     public func validateDOT(_ dot: String) throws {
-        _ = try inspectDOT(dot)
+        GraphvizMessages.shared.begin()
+        let (graph, _) = try parse(dot, messages: .shared)
+        agclose(graph)
     }
 
     /// The nodes and edge count Graphviz's own parser reads from `dot`.

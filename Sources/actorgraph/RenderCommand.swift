@@ -75,7 +75,7 @@ struct RenderCommand: AsyncParsableCommand {
             do {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))
             } catch {
-                throw Failure(file: output, message: error.localizedDescription)
+                throw Failure(file: output, message: "cannot write: \(error.localizedDescription)")
             }
         } catch let failure as Failure {
             printError("actorgraph: error: \(failure.file): \(failure.message)")
@@ -149,8 +149,8 @@ struct RenderCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(snapshot)
         case .image(let format):
-            let options = DOTWriter.Options(coMentions: noCoMentions ? .none : .untypedPairsOnly, subtitle: subtitle,
-                                            legend: !noLegend)
+            // --no-co-mentions already removed them; the writer drops those made redundant by typed edges.
+            let options = DOTWriter.Options(coMentions: .untypedPairsOnly, subtitle: subtitle, legend: !noLegend)
             let dot = DOTWriter(options: options).write(snapshot)
             // DOT is written as ActorGraph made it, not re-emitted by Graphviz.
             if format == .dot { return Data(dot.utf8) }

@@ -20,7 +20,7 @@ struct DOTTooltips {
             lines.append("aliases: " + DOTEscaping.truncate(aliases, to: maxLength / 2))
         }
         var seen = "\(node.mentions) mentions in \(Self.plural(node.documents, "document"))"
-        if let span = span(node.firstSeen, node.lastSeen) { seen += ", " + span }
+        if let span = Self.span(node.firstSeen, node.lastSeen) { seen += ", " + span }
         lines.append(seen)
         return capped(lines)
     }
@@ -33,7 +33,7 @@ struct DOTTooltips {
             "\(second): \(displayName(target))",
         ]
         var count = Self.plural(edge.weight, "sentence")
-        if let span = span(edge.firstSeen, edge.lastSeen) { count += ", " + span }
+        if let span = Self.span(edge.firstSeen, edge.lastSeen) { count += ", " + span }
         lines.append(count)
         for evidence in edge.evidence.prefix(maxEvidence) {
             let date = evidence.date?.description ?? "undated"
@@ -73,7 +73,8 @@ struct DOTTooltips {
         n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
     }
 
-    private func span(_ first: PartialDate?, _ last: PartialDate?) -> String? {
+    /// "2015-04 – 2023", or one date when both are the same; nil when neither is known.
+    static func span(_ first: PartialDate?, _ last: PartialDate?) -> String? {
         switch (first, last) {
         case let (f?, l?): f == l ? f.description : "\(f) – \(l)"
         case let (f?, nil): "from \(f)"

@@ -100,9 +100,7 @@ public struct DOTWriter: Sendable {
     private func title(_ graph: GraphSnapshot, nodes: Int, edges: Int) -> String {
         let meta = graph.metadata
         var sources = DOTTooltips.plural(meta.documentCount, "document")
-        if let period = meta.period {
-            sources += period.from == period.to ? ", \(period.from)" : ", \(period.from) – \(period.to)"
-        }
+        if let span = DOTTooltips.span(meta.period?.from, meta.period?.to) { sources += ", " + span }
         if meta.undatedDocuments > 0 { sources += " (\(meta.undatedDocuments) undated)" }
         let counts = "\(DOTTooltips.plural(nodes, "actor")) · \(DOTTooltips.plural(edges, "relation"))"
         let lines = [options.title ?? "ActorGraph"] + (options.subtitle.map { [$0] } ?? []) + [sources, counts]

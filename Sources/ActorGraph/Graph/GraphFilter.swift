@@ -31,14 +31,14 @@ public enum GraphFilter {
     /// edge to begin with stay only if their first/last seen overlap the window (or are unknown).
     public static func dated(since: PartialDate?, until: PartialDate?, in graph: GraphSnapshot) -> GraphSnapshot {
         guard since != nil || until != nil else { return graph }
-        func inside(_ date: PartialDate?) -> Bool {
-            guard let date else { return false }
-            return (since.map { date.upperBound >= $0.lowerBound } ?? true)
-                && (until.map { date.lowerBound <= $0.upperBound } ?? true)
+        /// Whether the days from `first` to `last` meet the window.
+        func overlaps(_ first: PartialDate, _ last: PartialDate) -> Bool {
+            (since.map { last.upperBound >= $0.lowerBound } ?? true)
+                && (until.map { first.lowerBound <= $0.upperBound } ?? true)
         }
         var result = graph
         result.edges = graph.edges.compactMap { edge in
-            let evidence = edge.evidence.filter { inside($0.date) }
+            let evidence = edge.evidence.filter { $0.date.map { overlaps($0, $0) } ?? false }
             guard !evidence.isEmpty else { return nil }
             var kept = edge
             kept.evidence = evidence
@@ -51,8 +51,7 @@ public enum GraphFilter {
         return droppingNewlyIsolated(result, from: graph) { node in
             let first = node.firstSeen ?? node.lastSeen, last = node.lastSeen ?? node.firstSeen
             guard let first, let last else { return true }
-            return (since.map { last.upperBound >= $0.lowerBound } ?? true)
-                && (until.map { first.lowerBound <= $0.upperBound } ?? true)
+            return overlaps(first, last)
         }
     }
 
