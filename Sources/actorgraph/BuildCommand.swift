@@ -5,7 +5,8 @@ import Foundation
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the actor graph from articles and write graph.json, graph.dot, graph.svg and graph.png."
+        abstract: "Build the actor graph from articles and write graph.json, graph.dot, graph.svg and graph.png.",
+        discussion: "The default folder is Graphs. Every file is written to a temporary file and renamed, so an interrupted build leaves the previous outputs whole."
     )
 
     @OptionGroup var input: InputOptions
@@ -20,8 +21,7 @@ struct BuildCommand: AsyncParsableCommand {
             var builder = GraphBuilder()
             for doc in ParallelExtraction.run(extractor, articles) { builder.add(doc) }
             let snapshot = builder.snapshot(gazetteerVersion: extractor.recognizer.gazetteer.version)
-            let folder = URL(fileURLWithPath: out)
-            try AtomicFile.write(try snapshot.jsonData(), to: folder.appendingPathComponent("graph.json"))
+            try await GraphOutputs.write(snapshot, to: URL(fileURLWithPath: out))
             Diagnostics.note("\(articles.count) articles → \(snapshot.nodes.count) actors, \(snapshot.edges.count) edges in \(out)/")
         }
     }

@@ -67,7 +67,10 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let snapshot = try SnapshotFile.read(graph)
+            let snapshot: GraphSnapshot
+            do { snapshot = try GraphSnapshot.load(path: graph) } catch let problem as InputProblem {
+                throw Failure(file: problem.file, message: problem.message)
+            }
             let focusID = try focus.map { try resolveFocus($0, in: snapshot) }
             let filtered = GraphFilter.apply(try criteria(focusID: focusID), to: snapshot)
             guard !filtered.nodes.isEmpty else { throw Failure(file: graph, message: "no actors left after filtering") }
@@ -145,9 +148,7 @@ struct RenderCommand: AsyncParsableCommand {
     private func draw(_ snapshot: GraphSnapshot, subtitle: String?) async throws -> Data {
         switch try outputFormat() {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(snapshot)
+            return try snapshot.jsonData()
         case .image(let format):
             // --no-co-mentions already removed them; the writer drops those made redundant by typed edges.
             let options = DOTWriter.Options(coMentions: .untypedPairsOnly, subtitle: subtitle, legend: !noLegend)
@@ -165,42 +166,6 @@ struct RenderCommand: AsyncParsableCommand {
     }
 }
 
-/// Reads a snapshot file, with errors that name the file.
-private enum SnapshotFile {
-    static func read(_ path: String) throws -> GraphSnapshot {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw Failure(file: path, message: "cannot read the file")
-        }
-        let snapshot: GraphSnapshot
-        do {
-            snapshot = try JSONDecoder().decode(GraphSnapshot.self, from: data)
-        } catch let error as DecodingError {
-            throw Failure(file: path, message: "not a graph snapshot: \(describe(error))")
-        } catch {
-            throw Failure(file: path, message: "not JSON: \(error.localizedDescription)")
-        }
-        guard snapshot.formatVersion <= GraphSnapshot.currentFormatVersion else {
-            throw Failure(file: path, message: "snapshot format version \(snapshot.formatVersion) is newer than this tool reads (\(GraphSnapshot.currentFormatVersion))")
-        }
-        return snapshot
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func at(_ keys: [any CodingKey]) -> String {
-            keys.isEmpty ? "" : " at " + keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        func trimmed(_ text: String) -> String { text.hasSuffix(".") ? String(text.dropLast()) : text }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing \(key.stringValue)\(at(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return trimmed(context.debugDescription) + at(context.codingPath)
-        @unknown default: return String(describing: error)
-        }
-    }
-}
 
 /// A runtime error reported as `actorgraph: error: FILE: message`.
 private struct Failure: Error {

@@ -25,6 +25,16 @@ struct GazetteerTests {
         }
     }
 
+    /// An alias like «قوة الرضوان التابعة لحزب الله» would swallow the relation it states.
+    @Test func noAliasHidesARelation() throws {
+        let cues = ["التابعة", "التابع ", "المدعومة", "المدعوم", "بقيادة", "في حكومة", "بحكومة", "المنضوية", "الداعمة"]
+        for actor in try Gazetteer.bundled().actors {
+            for alias in actor.aliasesAr + actor.datedAliases.map(\.name) where cues.contains(where: { alias.contains($0) }) {
+                Issue.record("\(actor.id): alias «\(alias)» states a relation; name the actors separately")
+            }
+        }
+    }
+
     @Test func readsAFileWithDatedAliases() throws {
         let yaml = """
         version: "t1"

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@Suite("CLI: build and render")
+struct BuildCLITests {
+    /// `Graphs/` holds the main job's outputs on `seeds/`; a change to the extractor that is not
+    /// followed by `swift run actorgraph build seeds` fails here.
+    @Test func committedGraphsAreNotStale() throws {
+        let dir = try CLI.temporaryFolder()
+        let result = try CLI.run(["build", "seeds", "--out", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["graph.json", "graph.dot"] {
+            let fresh = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let committed = try String(contentsOf: CLI.root.appendingPathComponent("Graphs/\(name)"), encoding: .utf8)
+            #expect(fresh == committed, "Graphs/\(name) is stale: run `swift run actorgraph build seeds` and commit")
+        }
+        for name in ["graph.svg", "graph.png"] {
+            #expect(FileManager.default.fileExists(atPath: CLI.root.appendingPathComponent("Graphs/\(name)").path))
+        }
+    }
+
+    @Test func buildWritesFourFilesThatAreWhatTheySay() throws {
+        let dir = try CLI.temporaryFolder()
+        let result = try CLI.run(["build", "seeds", "--out", dir.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("5 articles →"))
+        let png = try Data(contentsOf: dir.appendingPathComponent("graph.png"))
+        #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(png.count > 10_000)
+        let svg = try String(contentsOf: dir.appendingPathComponent("graph.svg"), encoding: .utf8)
+        #expect(svg.contains("<svg") && svg.contains("لواء القدس"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("graph.json"))) as? [String: Any]
+        let edges = json?["edges"] as? [[String: Any]] ?? []
+        // The seeds graph links Liwa al-Quds and Branch 227, with its evidence.
+        let link = edges.first { $0["source"] as? String == "liwa-al-quds" && $0["target"] as? String == "mi-branch-227" && $0["type"] as? String == "subordinate_to" }
+        #expect(link?["weight"] as? Int == 1)
+        let evidence = (link?["evidence"] as? [[String: Any]])?.first
+        #expect(evidence?["document"] as? String == "seeds/002_2190b06150921dc5.txt")
+        #expect(evidence?["date"] as? String == "2023")
+        #expect((evidence?["sentence"] as? String)?.contains("التابعة لشعبة المخابرات العسكرية") == true)
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: dir.path)).contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test func failedBuildKeepsPreviousOutputs() throws {
+        let dir = try CLI.temporaryFolder()
+        try "previous".write(to: dir.appendingPathComponent("graph.json"), atomically: true, encoding: .utf8)
+        let empty = try CLI.temporaryFolder()
+        let result = try CLI.run(["build", empty.path, "--out", dir.path])
+        #expect(result.status == 1)
+        #expect(try String(contentsOf: dir.appendingPathComponent("graph.json"), encoding: .utf8) == "previous")
+    }
+
+    @Test func renderFocusesOnAnActorByAnyName() throws {
+        let dir = try CLI.temporaryFolder()
+        _ = try CLI.run(["build", "seeds", "--out", dir.path])
+        let graph = dir.appendingPathComponent("graph.json").path
+        let arabic = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("ego.svg").path, "--focus", "لواء القدس", "--depth", "2"])
+        #expect(arabic.status == 0, "\(arabic.stderr)")
+        let svg = try String(contentsOf: dir.appendingPathComponent("ego.svg"), encoding: .utf8)
+        #expect(svg.contains("لواء القدس") && svg.contains("الفرع 227"))
+        let english = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("ego.dot").path, "--focus", "Liwa al-Quds"])
+        #expect(english.status == 0, "\(english.stderr)")
+        let unknown = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("x.png").path, "--focus", "لواء المريخ"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no actor matches «لواء المريخ»"))
+    }
+
+    @Test func theBinaryLinksGraphviz() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [CLI.binary.path]
+        let out = Pipe()
+        ldd.standardOutput = out
+        try ldd.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(text.contains("libgvc.so"))
+        #expect(text.contains("libcgraph.so"))
+    }
+}
