@@ -16,6 +16,7 @@ public struct ActorRecognizer: Sendable {
         for sentence in sentences {
             gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
         }
+        SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
         for sentence in sentences {
             DiscoveryPatterns(lexicon: lexicon, state: state).discover(in: sentence.tokenRange).forEach { state.add($0) }
         }
@@ -87,8 +88,11 @@ public struct ActorRecognizer: Sendable {
             case .faction, .unit:
                 // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
                 // whose heads are generic («لواء», «كتائب»).
-                guard actor.discovered, lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0]) else { continue }
-                let core = words[1]
+                guard actor.discovered else { continue }
+                // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
+                let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
+                let core = headed ? words[1] : words[0]
+                if DiscoveryPatterns.genericNames.contains(core) { continue }
                 if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { result.append(core) }
             default:
                 continue
@@ -130,6 +134,7 @@ struct Candidate {
     var end: Int
     var kind: Mention.Kind
     var original: Range<Int>? = nil
+    var sponsorOnly = false
 }
 
 /// The actors and mentions of a document while recognition runs.
@@ -176,7 +181,7 @@ struct State {
         let span = c.original ?? text.originalRange(c.start, c.end)
         let first = tokens[c.tokens.lowerBound]
         let clitic = c.start > first.start ? text.normalizedText(first.start, c.start) : ""
-        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index, clitic: clitic))
+        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index, clitic: clitic, sponsorOnly: c.sponsorOnly))
         if c.kind == .name { for t in c.tokens { covered[t] = true } }
     }
 

@@ -12,6 +12,9 @@ public struct Mention: Sendable, Equatable {
     public var actor: Int
     /// How many letters of clitics («و», «ب», «لل», …) the first token carries before the name.
     public var clitic: String = ""
+    /// A sponsor named by an adjective («بدعم أميركي»): it names a backer, never a party to
+    /// other relations.
+    public var sponsorOnly: Bool = false
 }
 
 /// An actor found in one document: from the gazetteer or discovered by a pattern.

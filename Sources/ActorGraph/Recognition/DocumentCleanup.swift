@@ -24,7 +24,8 @@ struct DocumentCleanup {
             guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
             let first = CliticVariants.readings(of: tokens[m.tokens.lowerBound].text).map(\.form)
             let startsWithBranch = first.contains("فرع")
-            let afterBranch = m.tokens.lowerBound > 0 && tokens[m.tokens.lowerBound - 1].text == "فرع"
+            let afterBranch = m.tokens.lowerBound > 0
+                && CliticVariants.readings(of: tokens[m.tokens.lowerBound - 1].text).contains { $0.form == "فرع" }
             guard startsWithBranch || afterBranch else { continue }
             var end = m.tokens.upperBound
             if end < tokens.count, tokens[end].text == "في" || tokens[end].text == "ب" {
@@ -49,7 +50,7 @@ struct DocumentCleanup {
                 continue
             }
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
-            let startNorm = afterBranch ? tokens[startToken].start : tokens[startToken].start + (CliticVariants.readings(of: tokens[startToken].text).first { $0.form == "فرع" }?.prefixLength ?? 0)
+            let startNorm = tokens[startToken].start + (CliticVariants.readings(of: tokens[startToken].text).first { $0.form == "فرع" }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = NormalizedText.display(state.text.originalText(span))
             let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),

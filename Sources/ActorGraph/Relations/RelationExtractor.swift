@@ -10,7 +10,7 @@ public struct RelationExtractor: Sendable {
         "حركة", "جماعة", "صفوف", "مرتزقة", "عصابات", "فلول", "قيادة", "قيادات", "قادة", "مجموعات", "مجموعة", "فصائل", "أفراد", "مواقع",
         "مقرات", "حواجز", "دوريات", "طائرات", "ضباط", "مسلحو", "كتائب", "لواء", "وحدات", "قوة", "جيش", "حكومة", "نظام", "سلطة",
         "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "العماد", "الفريق", "القيادي", "الشيخ", "المدعو", "الضابط",
-        "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق",
+        "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
     ])
     static let coordinators: Set<String> = ["و", "،", ",", "او"]
 
@@ -157,8 +157,10 @@ struct SentenceContext {
                 if match(rest, at: k, rule: rule, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
+                    // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»).
                     let bound = Set(bindings.values.map { mentions[$0].actor })
-                    guard crosses || bound.contains(mentions[m].actor) else { return false }
+                    let partners = Set(bindings.values.flatMap { coordinated(with: $0) })
+                    guard crosses || bound.contains(mentions[m].actor) || partners.contains(m) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
                     if tokens[k].kind == .word { words += 1 }
@@ -171,7 +173,7 @@ struct SentenceContext {
             for skipped in 0...2 {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
-                    if types == nil || types!.contains(actorType(m)) {
+                    if (types == nil || types!.contains(actorType(m))) && (!mention.sponsorOnly || rule.type == .supports) {
                         bindings[slot] = m
                         if match(rest, at: mention.tokens.upperBound, rule: rule, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
@@ -227,7 +229,7 @@ struct SentenceContext {
     /// list of actors of one kind («"جبهة النصرة"، "جيش الإسلام"»), never a person to a group
     /// (that is apposition: «قائد قسد، مظلوم عبدي»); a name behind a preposition («بالفرقة») is not coordinated.
     private func joined(_ left: Int, _ right: Int, conjunction: Bool, comma: Bool) -> Bool {
-        guard mentions[right].kind == .name, mentions[left].kind == .name else { return false }
+        guard mentions[right].kind == .name, mentions[left].kind == .name, !mentions[left].sponsorOnly, !mentions[right].sponsorOnly else { return false }
         let clitic = mentions[right].clitic
         if clitic.contains(where: { "بلك".contains($0) }) { return false }
         if conjunction || clitic.hasPrefix("و") { return true }
@@ -243,7 +245,7 @@ struct SentenceContext {
             let t = tokens[k].text
             if t == "و" || t == "او" { conjunction = true }
             else if t == "،" || t == "," { comma = true }
-            else if t == "\"" { }
+            else if t == "\"" { k += 1; continue }  // quotes do not count as steps
             else if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
@@ -258,7 +260,7 @@ struct SentenceContext {
         guard let previous = mentions.indices.filter({ mentions[$0].tokens.upperBound <= start && range.contains(mentions[$0].tokens.lowerBound) && mentions[$0].kind == .name })
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
-        guard between.count <= 3 else { return nil }
+        guard between.filter({ tokens[$0].text != "\"" }).count <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].text

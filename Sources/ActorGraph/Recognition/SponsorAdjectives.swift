@@ -1,0 +1,34 @@
+/// A sponsor named by an adjective after a support cue: «المدعومة إيرانياً», «بدعم أميركي»,
+/// «المقربة من … / الموالية تركياً». The adjective becomes a mention of the state, so that the
+/// relation rules see a sponsor. Only right after such a cue: elsewhere «إيراني» describes
+/// nationality, not an actor.
+struct SponsorAdjectives {
+    static let cues: Set<String> = DiscoveryLexicon.set([
+        "المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف", "الموالية", "الموالي", "الموالين", "المقربة", "المقرب",
+    ])
+    /// Adjective (normalized) → gazetteer id of the state.
+    static let states: [String: String] = {
+        var table: [String: String] = [:]
+        for (id, forms) in [
+            ("iran", ["إيرانيا", "إيراني", "إيرانياً", "إيرانية"]),
+            ("russia", ["روسي", "روسية"]),
+            ("turkey", ["تركي", "تركية"]),
+            ("united-states", ["أمريكيا", "أميركيا", "أمريكي", "أميركي", "أمريكية", "أميركية"]),
+            ("israel", ["إسرائيليا", "إسرائيلي", "إسرائيلية"]),
+        ] {
+            for form in forms { table[ArabicNormalizer.normalize(form)] = id }
+        }
+        return table
+    }()
+
+    func find(in state: inout State, gazetteer: Gazetteer) {
+        let tokens = state.tokens
+        guard tokens.count > 1 else { return }
+        for i in 0..<(tokens.count - 1) where !state.covered[i + 1] && tokens[i + 1].kind == .word {
+            guard CliticVariants.readings(of: tokens[i].text).contains(where: { SponsorAdjectives.cues.contains($0.form) }),
+                  let id = SponsorAdjectives.states[tokens[i + 1].text], let a = gazetteer.actor(id: id) else { continue }
+            let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
+            state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: true))
+        }
+    }
+}
