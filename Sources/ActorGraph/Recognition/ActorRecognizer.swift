@@ -30,8 +30,32 @@ public struct ActorRecognizer: Sendable {
 
     // MARK: - Gazetteer
 
+    /// The Arabic dual: «وزارتي الدفاع والداخلية» names «وزارة الدفاع» and «وزارة الداخلية»;
+    /// «فرعي الأمن العسكري والمخابرات الجوية» two branches. Each part is looked up in the gazetteer.
+    private func dualNames(in range: Range<Int>, date: PartialDate?, state: inout State) {
+        let tokens = state.tokens
+        var i = range.lowerBound
+        while i + 2 < range.upperBound {
+            defer { i += 1 }
+            let word = CliticVariants.readings(of: tokens[i].text).first { $0.form.hasSuffix("تي") || $0.form.hasSuffix("تا") || $0.form.hasSuffix("عي") }
+            guard let dual = word, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].text.hasPrefix("و"),
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2] else { continue }
+            let stem = dual.form.dropLast(2)
+            let singular = dual.form.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه"
+            let first = tokens[i + 1].text, second = String(tokens[i + 2].text.dropFirst())
+            guard let a = matcher.lookup([singular, first]).first(where: { $0.alias.isValid(on: date) }),
+                  let b = matcher.lookup([singular, second]).first(where: { $0.alias.isValid(on: date) }) else { continue }
+            for (target, tokenRange, start) in [(a, i..<(i + 2), tokens[i].start + dual.prefixLength), (b, (i + 2)..<(i + 3), tokens[i + 2].start + 1)] {
+                let g = gazetteer.actors[target.actor]
+                let actor = FoundActor(id: g.id, name: g.name, nameEn: g.nameEn, type: g.type, side: g.side, parent: g.parent, discovered: false)
+                state.add(Candidate(actor: actor, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end, kind: .name))
+            }
+        }
+    }
+
     private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, state: inout State) {
-        for m in matcher.matches(in: state.tokens, range: range) {
+        dualNames(in: range, date: date, state: &state)
+        for m in matcher.matches(in: state.tokens, range: range) where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
             let a = gazetteer.actors[target.actor]
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
@@ -190,7 +214,7 @@ struct State {
     func isGivenName(_ i: Int, _ lexicon: DiscoveryLexicon) -> Bool {
         let t = tokens[i]
         guard lexicon.givenNames.contains(t.text) else { return false }
-        if t.text.hasSuffix("ي"), text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
+        if t.text == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
     }
 

@@ -61,6 +61,16 @@ public struct AliasMatcher: Sendable {
         }
     }
 
+    /// The targets of exactly this word sequence (normalized words), if it is an alias.
+    public func lookup(_ words: [String]) -> [Target] {
+        var node = 0
+        for w in words {
+            guard let next = nodes[node].children[w] else { return [] }
+            node = next
+        }
+        return nodes[node].targets
+    }
+
     /// All leftmost-longest matches in `tokens[range]`.
     public func matches(in tokens: [Token], range: Range<Int>? = nil) -> [Match] {
         let range = range ?? tokens.indices

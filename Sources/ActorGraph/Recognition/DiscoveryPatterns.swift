@@ -30,20 +30,25 @@ struct DiscoveryPatterns {
     static let nameOpeners: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
     static let personConnectors: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "عبد", "بن", "ابن", "الدين", "الله"])
 
+    /// Groups first, then persons: a person's pattern often runs through the group it belongs to
+    /// («المسؤول الإعلامي في ميليشيا “الباقر” محمد هنداوي»).
     func discover(in range: Range<Int>) -> [Candidate] {
         var taken = state.covered
         var found: [Candidate] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let candidate = numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken)
-                ?? personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
-                ?? namedAs(i, range, taken)
-            if let c = candidate, !c.tokens.contains(where: { taken[$0] }) {
-                found.append(c)
-                for t in c.tokens { taken[t] = true }
-                i = c.tokens.upperBound
-            } else {
-                i += 1
+        let passes: [(Int, Range<Int>, [Bool]) -> Candidate?] = [
+            { i, r, t in numbered(i, r, t) ?? quoted(i, r, t) ?? headed(i, r, t) ?? namedAs(i, r, t) },
+            { i, r, t in personAfterTrigger(i, r, t) ?? personBeforeRole(i, r, t) ?? quotedPerson(i, r, t) },
+        ]
+        for pass in passes {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let c = pass(i, range, taken), !c.tokens.contains(where: { taken[$0] }) {
+                    found.append(c)
+                    for t in c.tokens { taken[t] = true }
+                    i = c.tokens.upperBound
+                } else {
+                    i += 1
+                }
             }
         }
         return found
@@ -87,9 +92,12 @@ struct DiscoveryPatterns {
             if isStopWord(k) || isNumber(w) { break }
             if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
             if person {
-                if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w) { break }
+                if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w)
+                    || DiscoveryPatterns.roleAdverbs.contains(w) { break }
                 if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
                 if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
+                // «محمود أبو حصيني بإطلاق …»: a preposition glued to a noun ends the name.
+                if k > j + 1, !state.isGivenName(k, lexicon), ["با", "بال", "لل", "لا", "كا", "وب", "ول"].contains(where: { w.hasPrefix($0) }) { break }
             } else {
                 if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") { break }
                 // A construct chain: indefinite words, then definite ones that agree. After a definite
@@ -208,6 +216,8 @@ struct DiscoveryPatterns {
     /// A quoted personal name: «“نواف البشير” شيخ قبيلة», «هو «أبو شهد»».
     private func quotedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], tokens[i].text == "\"" || tokens[i].text == "(" else { return nil }
+        // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
+        if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].text) }) { return nil }
         guard let name = personName(from: i, range, taken, strict: true) else { return nil }
         // A given name alone in quotes is too weak; a kunya («أبو شهد») is a person.
         guard name.count >= 2 else { return nil }
@@ -231,6 +241,8 @@ struct DiscoveryPatterns {
         }
         guard tokens[j].kind == .word else { return nil }
         if strict && !startsPersonName(j) { return nil }
+        // «القيادي العسكري يصبح أكثر إقناعا»: a present-tense verb, not a name.
+        if !startsPersonName(j), let first = tokens[j].text.first, "يتن".contains(first) { return nil }
         if tokens[j].text.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
         let words = nameWords(from: j, range, taken, limit: 4, person: true)
         guard words.count >= 2 || (words.count == 1 && tokens[j].text == "ابو") == false && words.count >= 2 else { return nil }
@@ -270,6 +282,10 @@ struct DiscoveryPatterns {
         while range.contains(j), hops < 6 {
             if taken[j], let m = state.mentionIndex(at: j) {
                 j = state.mentions[m].tokens.upperBound; strict = true
+            } else if taken[j] {
+                // A name found earlier in this same pass («ميليشيا “الباقر”»): step over it.
+                while j < range.upperBound, taken[j] { j += 1 }
+                strict = true
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].text == "\"" {
                 j += 1
@@ -283,7 +299,11 @@ struct DiscoveryPatterns {
             hops += 1
         }
         if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].text) { return nil }
-        guard let name = personName(from: j, range, taken, strict: strict) else { return nil }
+        if let name = personName(from: j, range, taken, strict: strict) { return candidate(.person, name) }
+        // «المبعوث الأمريكي إلى سوريا توماس باراك»: a short qualifier, then a given name.
+        var k = j
+        while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
+        guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
     }
 

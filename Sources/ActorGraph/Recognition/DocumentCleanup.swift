@@ -52,7 +52,7 @@ struct DocumentCleanup {
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
             let startNorm = tokens[startToken].start + (CliticVariants.readings(of: tokens[startToken].text).first { $0.form == "فرع" }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
-            let name = NormalizedText.display(state.text.originalText(span))
+            let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
             let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
                                    type: .unit, side: state.actors[m.actor].side, parent: state.actors[m.actor].id, discovered: true)
             let actorIndex = state.actorIndex(for: actor)
@@ -61,6 +61,16 @@ struct DocumentCleanup {
             for t in startToken..<end { state.covered[t] = true }
         }
         state.mentions.removeAll { $0.actor < 0 }
+    }
+
+    /// «فرع الأمن العسكري بالمنطقة الجنوبية» and «… في المنطقة الجنوبية» name one branch.
+    private func canonicalBranchName(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        if let i = words.indices.dropFirst().first(where: { words[$0].hasPrefix("بال") && words[$0].count > 4 }), !words.contains("في") {
+            words[i] = String(words[i].dropFirst())
+            words.insert("في", at: i)
+        }
+        return words.joined(separator: " ")
     }
 
     // MARK: - Variants
@@ -73,7 +83,35 @@ struct DocumentCleanup {
         return words
     }
 
+    /// A person's name words without the article: «لؤي العلي» and «لؤي علي» are one name.
+    private func personKey(_ name: String) -> [String] {
+        AliasMatcher.words(of: name).map { $0.hasPrefix("ال") && $0.count > 3 ? String($0.dropFirst(2)) : $0 }
+    }
+
+    /// «محمود أبو حصيني» and later «أبو حصيني»; «نواف الراغب البشير» and «نواف البشير»;
+    /// «لؤي علي» and «لؤي العلي»: one person, the first and fullest name kept.
+    private func mergePersons(_ state: inout State) {
+        let persons = state.actors.indices.filter { state.actors[$0].type == .person }
+        for d in persons where state.actors[d].discovered {
+            let keyD = personKey(state.actors[d].name)
+            guard !keyD.isEmpty else { continue }
+            let target = persons.first { g in
+                guard g != d else { return false }
+                let keyG = personKey(state.actors[g].name)
+                guard keyG.count >= keyD.count, !state.actors[g].discovered || g < d || keyG.count > keyD.count else { return false }
+                if keyG == keyD { return true }
+                // A tail of the full name, two words or more («أبو حصيني»).
+                if keyD.count >= 2, keyG.count > keyD.count, Array(keyG.suffix(keyD.count)) == keyD { return true }
+                // The same first and last name around a middle name.
+                return keyD.count >= 2 && keyG.count > keyD.count && keyG.first == keyD.first && keyG.last == keyD.last
+            }
+            guard let g = target else { continue }
+            for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
+        }
+    }
+
     private func mergeVariants(_ state: inout State) {
+        mergePersons(&state)
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
             let coreD = core(state.actors[d].name)
             guard let head = coreD.first, head.count >= 4 else { continue }
