@@ -3,7 +3,7 @@
 ///     == seeds/002_….txt (2023)
 ///     actor liwa-al-quds [faction] لواء القدس / Liwa al-Quds
 ///       52..61 «لواء القدس»
-///     subordinate_to liwa-al-quds → mi-branch-227  cue «التابعة» (relations.tsv:12) sentence 0..230
+///     subordinate_to liwa-al-quds → mi-branch-227  cue «التابعة» sentence 0..230
 public enum ExtractionDump {
     public static func render(_ doc: DocumentExtraction, includeCoMentions: Bool = false) -> String {
         var lines = ["== \(doc.article.id) (\(doc.article.date?.description ?? "undated"))"]
@@ -21,7 +21,6 @@ public enum ExtractionDump {
                 let s = doc.sentences[e.sentence]
                 var line = "\(r.type.rawValue) \(actors[r.source].id) → \(actors[r.target].id)"
                 if let cue = e.cue { line += "  cue «\(cue)»" }
-                if let rule = e.rule { line += " (\(rule))" }
                 line += " sentence \(s.start)..\(s.end)"
                 lines.append(line)
             }
