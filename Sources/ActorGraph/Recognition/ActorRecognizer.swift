@@ -17,9 +17,8 @@ public struct ActorRecognizer: Sendable {
             gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
         }
         SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
-        for sentence in sentences {
-            DiscoveryPatterns(lexicon: lexicon, state: state).discover(in: sentence.tokenRange).forEach { state.add($0) }
-        }
+        let patterns = DiscoveryPatterns(lexicon: lexicon, state: state)
+        for candidate in sentences.flatMap({ patterns.discover(in: $0.tokenRange) }) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
         nicknames(state: &state)
@@ -167,8 +166,10 @@ struct State {
     let tokens: [Token]
     var actors: [FoundActor] = []
     var byId: [String: Int] = [:]
-    var mentions: [Mention] = []
+    var mentions: [Mention] = [] { didSet { mentionByToken = nil } }
     var covered: [Bool]
+    /// Token → index of the name mention covering it; rebuilt after mentions change.
+    private var mentionByToken: [Int: Int]?
 
     init(text: NormalizedText, tokens: [Token]) {
         self.text = text
@@ -218,7 +219,12 @@ struct State {
         return true
     }
 
-    func mentionIndex(at token: Int) -> Int? {
-        mentions.firstIndex { $0.tokens.contains(token) }
+    mutating func mentionIndex(at token: Int) -> Int? {
+        if mentionByToken == nil {
+            var index: [Int: Int] = [:]
+            for (i, m) in mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
+            mentionByToken = index
+        }
+        return mentionByToken?[token]
     }
 }

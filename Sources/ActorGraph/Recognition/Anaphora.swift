@@ -14,6 +14,8 @@ struct Anaphora {
     ].map { (ArabicNormalizer.normalize($0.0), ArabicNormalizer.normalize($0.1)) })
 
     func resolve(sentences: [Sentence], state: inout State) {
+        // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
+        let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
@@ -24,8 +26,9 @@ struct Anaphora {
                    lexicon.ordinals.contains(state.tokens[i + 1].text) || state.isGivenName(i + 1, lexicon) { continue }
                 // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
                 // other anaphors to the nearest actor with the same head noun.
-                let antecedent = head == "*" ? (calledMilitia(before: i, state: state) ?? nearestActor(before: i, from: window, head: head, state: state))
-                    : nearestActor(before: i, from: window, head: head, state: state)
+                let before = Anaphora.preceding(names, token: i)
+                let antecedent = head == "*" ? (calledMilitia(before, state: state) ?? nearestActor(before, from: window, head: head, state: state))
+                    : nearestActor(before, from: window, head: head, state: state)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + reading.prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
@@ -35,8 +38,17 @@ struct Anaphora {
 
     static let militiaWords: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
 
-    private func calledMilitia(before i: Int, state: State) -> Int? {
-        let named = state.mentions.filter { $0.kind == .name && $0.tokens.upperBound <= i }.sorted { $0.tokens.lowerBound > $1.tokens.lowerBound }
+    /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer back, not far back).
+    static func preceding(_ names: [Mention], token i: Int) -> ArraySlice<Mention> {
+        var low = 0, high = names.count
+        while low < high {
+            let mid = (low + high) / 2
+            if names[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+        }
+        return names[max(0, low - 200)..<low].reversed()[...]
+    }
+
+    private func calledMilitia(_ named: ArraySlice<Mention>, state: State) -> Int? {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].text == "\"" { k -= 1 }
@@ -48,10 +60,9 @@ struct Anaphora {
         return nil
     }
 
-    private func nearestActor(before i: Int, from window: Int, head: String, state: State) -> Int? {
-        let candidates = state.mentions.filter { $0.kind == .name && $0.tokens.upperBound <= i && $0.tokens.lowerBound >= window }
-            .sorted { $0.tokens.lowerBound > $1.tokens.lowerBound }
-        for m in candidates {
+    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: String, state: State) -> Int? {
+        for m in named {
+            if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]
             guard actor.type == .faction || actor.type == .unit else { continue }
             if head == "*" { if actor.type == .faction { return m.actor } else { continue } }

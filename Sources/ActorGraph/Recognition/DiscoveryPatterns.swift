@@ -12,7 +12,17 @@
 struct DiscoveryPatterns {
     let lexicon: DiscoveryLexicon
     let state: State
+    /// Token → index of the gazetteer mention covering it (built once per document).
+    private let mentionAt: [Int: Int]
     private var tokens: [Token] { state.tokens }
+
+    init(lexicon: DiscoveryLexicon, state: State) {
+        self.lexicon = lexicon
+        self.state = state
+        var index: [Int: Int] = [:]
+        for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
+        self.mentionAt = index
+    }
 
     static let descriptorHeads: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
@@ -257,7 +267,7 @@ struct DiscoveryPatterns {
             if trigger.form == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
             // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
             if lexicon.nicknameCues.contains(trigger.form), i > range.lowerBound,
-               (max(range.lowerBound, i - 2)..<i).contains(where: { t in state.mentionIndex(at: t).map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
+               (max(range.lowerBound, i - 2)..<i).contains(where: { t in mentionAt[t].map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
                 return nil
             }
             if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
@@ -280,7 +290,7 @@ struct DiscoveryPatterns {
         // «القيادي في الجيش الحر فلان», «المتحدث باسم …», «قائد X سابقا فلان», «زعيم X في الجنوب (فلان)»
         var hops = 0
         while range.contains(j), hops < 6 {
-            if taken[j], let m = state.mentionIndex(at: j) {
+            if taken[j], let m = mentionAt[j] {
                 j = state.mentions[m].tokens.upperBound; strict = true
             } else if taken[j] {
                 // A name found earlier in this same pass («ميليشيا “الباقر”»): step over it.

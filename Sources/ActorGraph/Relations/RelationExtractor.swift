@@ -28,10 +28,19 @@ public struct RelationExtractor: Sendable {
             mentionAt[m.tokens.lowerBound] = i
         }
         let types = Dictionary(uniqueKeysWithValues: actors.actors.enumerated().map { ($0.offset, $0.element.type) })
+        // Mentions are in text order: walk them alongside the sentences.
+        var next = 0
         for (s, sentence) in sentences.enumerated() {
+            while next < actors.mentions.count && actors.mentions[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
+            var local: [Int] = []
+            while next < actors.mentions.count && actors.mentions[next].tokens.lowerBound < sentence.tokenRange.upperBound {
+                local.append(next); next += 1
+            }
+            guard local.count >= 2 else { continue }
             var context = SentenceContext(tokens: tokens, range: sentence.tokenRange, mentions: actors.mentions, mentionAt: mentionAt)
             context.actorTypes = types
-            let inSentence = actors.mentions.filter { sentence.tokenRange.contains($0.tokens.lowerBound) }
+            context.local = local
+            let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
             for rule in rules.rules where rule.unless.isDisjoint(with: context.words) {
                 for match in context.matches(rule) {
@@ -194,6 +203,8 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [Int: ActorType] = [:]
+    /// The mentions of this sentence (indices into `mentions`), in text order.
+    var local: [Int] = []
 
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {
@@ -257,7 +268,7 @@ struct SentenceContext {
     private func neighbour(before m: Int) -> Int? {
         // Find the mention ending just before m's start with only coordinators/descriptors between.
         let start = mentions[m].tokens.lowerBound
-        guard let previous = mentions.indices.filter({ mentions[$0].tokens.upperBound <= start && range.contains(mentions[$0].tokens.lowerBound) && mentions[$0].kind == .name })
+        guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].kind == .name })
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
         guard between.filter({ tokens[$0].text != "\"" }).count <= 3 else { return nil }

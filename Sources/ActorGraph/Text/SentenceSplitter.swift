@@ -10,8 +10,11 @@ public struct Sentence: Sendable, Equatable {
 ///
 /// Ends a sentence after `.` `!` `?` `؟` `…` (with any closing quotes or brackets that follow),
 /// at line breaks (headings and paragraphs), and before a glued sentence opener. A full stop
-/// between two digits (3.5) does not end a sentence.
+/// between two digits (3.5) does not end a sentence. A run of more than `maximumTokens` tokens
+/// with no end (scraped text without punctuation) is cut at its last comma, or hard, so that
+/// every later step works on bounded pieces.
 public enum SentenceSplitter {
+    public static let maximumTokens = 300
     static let terminators: Set<String> = [".", "!", "?", "؟", "…", "\u{06D4}"]
     static let closers: Set<String> = ["\"", ")", "]", "}", "»", "”"]
 
@@ -33,6 +36,10 @@ public enum SentenceSplitter {
         while i < tokens.count {
             let t = tokens[i]
             if t.startsSentence && i > begin { close(i) }
+            if i - begin >= maximumTokens {
+                let comma = (begin..<i).last { tokens[$0].text == "،" || tokens[$0].text == "," || tokens[$0].text == "؛" }
+                close(comma.map { $0 + 1 } ?? i)
+            }
             switch t.kind {
             case .lineBreak:
                 close(i + 1)
