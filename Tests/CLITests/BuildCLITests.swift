@@ -78,3 +78,31 @@ struct BuildCLITests {
         #expect(text.contains("libcgraph.so"))
     }
 }
+
+@Suite("CLI: build by period")
+struct BuildPeriodCLITests {
+    @Test func writesOneSnapshotPerYearBesideTheCumulativeOne() throws {
+        let dir = try CLI.temporaryFolder()
+        let result = try CLI.run(["build", "seeds", "--by", "year", "--out", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        for year in ["2015", "2022", "2023", "2024", "2025"] {
+            #expect(files.isSuperset(of: ["\(year).json", "\(year).png", "\(year).svg", "\(year).dot"]), "\(year)")
+        }
+        #expect(files.contains("graph.json"))
+        let y2015 = try String(contentsOf: dir.appendingPathComponent("2015.json"), encoding: .utf8)
+        #expect(y2015.contains("national-defense-forces") && !y2015.contains("military-operations-command"))
+    }
+
+    @Test func sinceAndUntilKeepOnlyThatPeriod() throws {
+        let dir = try CLI.temporaryFolder()
+        let result = try CLI.run(["build", "seeds", "--since", "2023", "--out", dir.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("3 articles →"))
+        let none = try CLI.run(["build", "seeds", "--until", "2010", "--out", dir.path])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no article is dated within"))
+        let bad = try CLI.run(["build", "seeds", "--since", "last year"])
+        #expect(bad.status == 64)
+    }
+}
