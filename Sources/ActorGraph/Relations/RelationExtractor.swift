@@ -179,10 +179,14 @@ struct SentenceContext {
         case .slot(let slot, let types):
             // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
             var k = i
-            for skipped in 0...2 {
+            var skipped = 0
+            while skipped <= 2 {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
-                    if (types == nil || types!.contains(actorType(m))) && (!mention.sponsorOnly || rule.type == .supports) {
+                    // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
+                    // refuse the binding here so that the matcher goes on past the partner.
+                    let partnerOfBound = rule.type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }
+                    if (types == nil || types!.contains(actorType(m))) && (!mention.sponsorOnly || rule.type == .supports) && !partnerOfBound {
                         bindings[slot] = m
                         if match(rest, at: mention.tokens.upperBound, rule: rule, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
@@ -190,9 +194,10 @@ struct SentenceContext {
                     return false
                 }
                 // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token.
-                guard skipped < 2, range.contains(k) else { return false }
+                guard range.contains(k), skipped < 2 || tokens[k].text == "\"" else { return false }
                 let detached = ["ل", "ب", "و", "ك"].contains(tokens[k].text)
                 guard wordMatches(k, RelationExtractor.descriptors) || tokens[k].text == "\"" || detached else { return false }
+                if tokens[k].text != "\"" { skipped += 1 }  // quote marks do not count
                 k += 1
             }
             return false
