@@ -228,9 +228,10 @@ struct SentenceContext {
     /// The mention and every mention coordinated with it («A وB، C»), in text order.
     func coordinated(with m: Int) -> [Int] {
         var group = [m]
-        // Forward: «A و B», «A ، B», with descriptors between.
+        // Forward: «A و B», «A ، B», with descriptors between — but in «بين A وB» the two are
+        // the opposing sides, not one group.
         var current = m
-        while let next = neighbour(after: current) { group.append(next); current = next }
+        while !followsBetween(current), let next = neighbour(after: current) { group.append(next); current = next }
         current = m
         while let previous = neighbour(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
@@ -250,6 +251,12 @@ struct SentenceContext {
         if clitic.contains(where: { "بلك".contains($0) }) { return false }
         if conjunction || clitic.hasPrefix("و") { return true }
         return comma && actorType(left) == actorType(right) && actorType(left) != .person
+    }
+
+    private func followsBetween(_ m: Int) -> Bool {
+        var k = mentions[m].tokens.lowerBound - 1
+        while k >= range.lowerBound, tokens[k].text == "\"" || RelationExtractor.descriptors.contains(tokens[k].text) { k -= 1 }
+        return k >= range.lowerBound && CliticVariants.readings(of: tokens[k].text).contains { $0.form == "بين" }
     }
 
     private func neighbour(after m: Int) -> Int? {
