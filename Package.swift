@@ -35,7 +35,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"]),
+        .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"], exclude: ["Golden"]),
         .testTarget(name: "ActorGraphRenderTests", dependencies: ["ActorGraphRender", "ActorGraph"]),
         .testTarget(name: "CLITests", dependencies: ["ActorGraph", "actorgraph"]),
     ]

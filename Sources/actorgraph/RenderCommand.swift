@@ -158,6 +158,7 @@ struct RenderCommand: AsyncParsableCommand {
             do {
                 let result = try await GraphvizRenderer.shared.render(dot: dot, format: format, layout: layout)
                 for warning in result.warnings { printError("actorgraph: warning: \(graph): \(warning)") }
+                printError("actorgraph: \(snapshot.nodes.count) actors, \(snapshot.edges.count) relations drawn with \(result.layoutUsed.rawValue)")
                 return result.data
             } catch let error as RenderError {
                 throw Failure(file: graph, message: error.description)

@@ -104,3 +104,15 @@ struct ExtractCLITests {
         #expect(result.stdout.contains("\"id\":\"abu-issa-driver\""))
     }
 }
+
+@Suite("CLI: gazetteer validation")
+struct GazetteerValidationCLITests {
+    @Test func unknownParentIsRefused() throws {
+        let dir = try CLI.temporaryFolder()
+        let gazetteer = dir.appendingPathComponent("mine.yaml")
+        try "actors:\n  - id: new-unit\n    type: unit\n    ar: الفوج 999\n    parent: no-such-actor\n".write(to: gazetteer, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["extract", "seeds", "--gazetteer", gazetteer.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("actor `new-unit` has parent `no-such-actor`, which no gazetteer defines"))
+    }
+}

@@ -12,6 +12,7 @@ public struct Extractor: Sendable {
     public static func standard(extraGazetteers: [Gazetteer] = [], replaceDefault: Bool = false) throws -> Extractor {
         var gazetteer = replaceDefault ? Gazetteer(version: "custom", actors: []) : try Gazetteer.bundled()
         for extra in extraGazetteers { gazetteer = gazetteer.merged(with: extra) }
+        try gazetteer.validateParents()
         return Extractor(gazetteer: gazetteer, rules: try RuleTable.bundled())
     }
 

@@ -58,7 +58,7 @@ public struct DOTWriter: Sendable {
         var out = "digraph \"actorgraph\" {\n"
         out += "  graph [charset=\"UTF-8\", fontname=\(font), fontsize=16, label=\(title(graph, nodes: nodes.count, edges: edges.count)), "
             + "labelloc=\"t\", rankdir=\"TB\", nodesep=0.4, ranksep=0.7, outputorder=\"edgesfirst\", "
-            + "overlap=\"false\", sep=\"+8\", pad=0.3, bgcolor=\"white\"];\n"
+            + "overlap=\"false\", sep=\"+8\", pad=0.3, bgcolor=\"white\"\(sizeLimit(nodes: nodes.count))];\n"
         out += "  node [fontname=\(font), fontsize=11, margin=\"0.12,0.06\", penwidth=1];\n"
         out += "  edge [fontname=\(font), fontsize=9, arrowsize=0.7];\n"
 
@@ -151,4 +151,14 @@ public struct DOTWriter: Sendable {
 private struct UnorderedPair: Hashable {
     let low: String, high: String
     init(_ a: String, _ b: String) { (low, high) = a < b ? (a, b) : (b, a) }
+}
+
+extension DOTWriter {
+    /// Large graphs get a maximum drawing size (inches; Graphviz scales down only what is larger),
+    /// so that a 2,000-actor PNG stays a few thousand pixels wide instead of tens of megabytes.
+    static let largeGraphNodes = 300
+
+    func sizeLimit(nodes: Int) -> String {
+        nodes > DOTWriter.largeGraphNodes ? ", size=\"80,80\"" : ""
+    }
 }

@@ -78,6 +78,16 @@ public struct Gazetteer: Sendable {
         return result
     }
 
+    /// Every `parent` must name an actor of the (merged) gazetteer.
+    public func validateParents() throws {
+        for actor in actors {
+            if let parent = actor.parent, index[parent] == nil {
+                throw GazetteerError(file: "gazetteer", line: nil, column: nil,
+                                     message: "actor `\(actor.id)` has parent `\(parent)`, which no gazetteer defines")
+            }
+        }
+    }
+
     /// The gazetteer shipped with ActorGraph.
     public static func bundled() throws -> Gazetteer {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "yaml") else {
