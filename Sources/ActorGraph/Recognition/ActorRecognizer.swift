@@ -108,6 +108,14 @@ public struct ActorRecognizer: Sendable {
                 if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو" {
                     result.append(last)
                 }
+            case .faction where !actor.discovered:
+                // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
+                // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
+                let first = words[0]
+                if first.hasPrefix("ال"), first.count >= 6, !DiscoveryPatterns.genericNames.contains(first),
+                   !lexicon.stopWords.contains(first), !lexicon.trailingModifiers.contains(first) {
+                    result.append(first)
+                }
             case .faction, .unit:
                 // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
                 // whose heads are generic («لواء», «كتائب»).
