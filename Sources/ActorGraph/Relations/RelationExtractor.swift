@@ -90,6 +90,10 @@ struct SentenceContext {
     let mentions: [Mention]
     let mentionAt: [Int: Int]
     let words: Set<String>
+    /// The clitic readings of each token in `range` (index `i - range.lowerBound`), computed once:
+    /// rule matching asks for them at every start position of every rule, and recomputing them
+    /// was most of the extractor's time.
+    private let forms: [[String]]
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
         self.tokens = tokens
@@ -97,10 +101,20 @@ struct SentenceContext {
         self.mentions = mentions
         self.mentionAt = mentionAt
         var words = Set<String>()
-        for i in range where tokens[i].kind != .lineBreak {
-            for r in CliticVariants.readings(of: tokens[i].text) { words.insert(r.form) }
+        var forms: [[String]] = []
+        forms.reserveCapacity(range.count)
+        for i in range {
+            let readings = CliticVariants.readings(of: tokens[i].text).map(\.form)
+            forms.append(readings)
+            if tokens[i].kind != .lineBreak { words.formUnion(readings) }
         }
         self.words = words
+        self.forms = forms
+    }
+
+    /// The readings of token `i` (its own text first), from the cache when `i` is in the sentence.
+    private func readingForms(_ i: Int) -> [String] {
+        range.contains(i) ? forms[i - range.lowerBound] : CliticVariants.readings(of: tokens[i].text).map(\.form)
     }
 
     struct Match {
@@ -127,8 +141,7 @@ struct SentenceContext {
 
     private func wordMatches(_ i: Int, _ words: Set<String>) -> Bool {
         guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
-        if words.contains(tokens[i].text) { return true }
-        return CliticVariants.readings(of: tokens[i].text).contains { words.contains($0.form) }
+        return readingForms(i).contains { words.contains($0) }
     }
 
     private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
@@ -217,7 +230,7 @@ struct SentenceContext {
         while let previous = neighbour(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
             let start = mentions[previous].tokens.lowerBound
-            if start > range.lowerBound, CliticVariants.readings(of: tokens[start - 1].text).contains(where: { $0.form == "بين" }) { break }
+            if start > range.lowerBound, readingForms(start - 1).contains("بين") { break }
             group.insert(previous, at: 0); current = previous
         }
         return group
@@ -244,7 +257,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true }
             else if t == "،" || t == "," { comma = true }
             else if t == "\"" { }
-            else if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+            else if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
             k += 1; steps += 1
@@ -265,7 +278,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true; continue }
             if t == "،" || t == "," { comma = true; continue }
             if t == "\"" { continue }
-            if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+            if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
             }
