@@ -9,6 +9,7 @@ struct BuildCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var concurrency: ConcurrencyOptions
 
     @Option(help: "The folder for the outputs.")
     var out: String = "Graphs"
@@ -17,8 +18,11 @@ struct BuildCommand: AsyncParsableCommand {
         try await Diagnostics.run {
             let extractor = try input.extractor()
             let articles = try input.articles()
+            let progress = Progress(total: articles.count, bytes: articles.reduce(0) { $0 + $1.text.utf8.count })
             var builder = GraphBuilder()
-            for doc in ParallelExtraction.run(extractor, articles) { builder.add(doc) }
+            let docs = ParallelExtraction.run(extractor, articles, jobs: concurrency.jobs) { progress.advance(bytes: articles[$0].text.utf8.count) }
+            progress.finish()
+            for doc in docs { builder.add(doc) }
             let snapshot = builder.snapshot(gazetteerVersion: extractor.recognizer.gazetteer.version)
             let folder = URL(fileURLWithPath: out)
             try AtomicFile.write(try snapshot.jsonData(), to: folder.appendingPathComponent("graph.json"))
