@@ -28,6 +28,15 @@ public enum CSVWriter {
     public static func field(_ text: String) -> String {
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Doubled per scalar, not per Character: a quote followed by a combining mark («"َ») is
+        // one Character and would slip past a Character-level replace.
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\"" { out.append("\"") }
+        }
+        out.append("\"")
+        return String(out)
     }
 }

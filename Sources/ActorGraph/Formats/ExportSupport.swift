@@ -7,23 +7,25 @@ public enum ExportText {
     /// Tab, LF and CR are written as character references so that attribute-value normalization
     /// in the reader cannot turn them into spaces.
     public static func xml(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count)
+        func plain(_ v: UInt32) -> Bool { v >= 0x20 && v != 0x26 && v != 0x3C && v != 0x3E && v != 0x22 && v != 0x27 && v != 0xFFFE && v != 0xFFFF }
+        if text.unicodeScalars.allSatisfy({ plain($0.value) }) { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
-            case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
-            case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
-            case 0x22: out.append(contentsOf: "&quot;".unicodeScalars)
-            case 0x27: out.append(contentsOf: "&apos;".unicodeScalars)
-            case 0x09: out.append(contentsOf: "&#9;".unicodeScalars)
-            case 0x0A: out.append(contentsOf: "&#10;".unicodeScalars)
-            case 0x0D: out.append(contentsOf: "&#13;".unicodeScalars)
+            case 0x26: out += "&amp;"
+            case 0x3C: out += "&lt;"
+            case 0x3E: out += "&gt;"
+            case 0x22: out += "&quot;"
+            case 0x27: out += "&apos;"
+            case 0x09: out += "&#9;"
+            case 0x0A: out += "&#10;"
+            case 0x0D: out += "&#13;"
             case 0x00...0x1F, 0xFFFE, 0xFFFF: continue
-            default: out.append(scalar)
+            default: out.unicodeScalars.append(scalar)
             }
         }
-        return String(out)
+        return out
     }
 
     /// The separator used where a list (aliases) has to be one string (GraphML, GEXF, CSV).
