@@ -15,6 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     var out: String = "Graphs"
 
     func run() async throws {
+        SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
             let articles = try input.articles()

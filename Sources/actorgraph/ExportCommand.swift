@@ -44,19 +44,23 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Diagnostics.run {
-            guard let format = resolvedFormat else { return }
-            let snapshot = try GraphSnapshot.load(path: graph)
-            switch format {
-            case .graphml: try emit(Data(GraphMLWriter.write(snapshot).utf8))
-            case .gexf: try emit(Data(GEXFWriter.write(snapshot).utf8))
-            case .json: try emit(try NodeLinkJSON.write(snapshot) + Data("\n".utf8))
-            case .csv:
-                let (nodes, edges) = ExportCommand.csvPaths(output ?? "")
-                try AtomicFile.write(CSVWriter.nodes(snapshot), to: URL(fileURLWithPath: nodes))
-                try AtomicFile.write(CSVWriter.edges(snapshot), to: URL(fileURLWithPath: edges))
-                Diagnostics.note("\(snapshot.nodes.count) nodes → \(nodes), \(snapshot.edges.count) edges → \(edges)")
-            }
+        SignalCleanup.install()
+        try await Diagnostics.run { try perform() }
+    }
+
+    /// The command's work, apart from how errors are shown (tests call it in-process).
+    func perform() throws {
+        guard let format = resolvedFormat else { return }
+        let snapshot = try GraphSnapshot.load(path: graph)
+        switch format {
+        case .graphml: try emit(Data(GraphMLWriter.write(snapshot).utf8))
+        case .gexf: try emit(Data(GEXFWriter.write(snapshot).utf8))
+        case .json: try emit(try NodeLinkJSON.write(snapshot) + Data("\n".utf8))
+        case .csv:
+            let (nodes, edges) = ExportCommand.csvPaths(output ?? "")
+            try AtomicFile.write(CSVWriter.nodes(snapshot), to: URL(fileURLWithPath: nodes))
+            try AtomicFile.write(CSVWriter.edges(snapshot), to: URL(fileURLWithPath: edges))
+            Diagnostics.note("\(snapshot.nodes.count) nodes → \(nodes), \(snapshot.edges.count) edges → \(edges)")
         }
     }
 

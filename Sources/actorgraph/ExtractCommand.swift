@@ -23,6 +23,7 @@ struct ExtractCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
             let articles = try input.articles()

@@ -23,21 +23,29 @@ struct MergeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SignalCleanup.install()
         try await Diagnostics.run {
-            var builder = GraphBuilder()
-            var gazetteers: [String] = []
-            for path in snapshots {
-                let snapshot = try GraphSnapshot.load(path: path)
-                builder.add(snapshot)
-                gazetteers.append(snapshot.metadata.gazetteerVersion)
-            }
-            let versions = Set(gazetteers).sorted()
-            if versions.count > 1 {
-                Diagnostics.warning("the snapshots were built with different gazetteers (\(versions.joined(separator: ", "))); ids may not line up")
-            }
-            let merged = builder.snapshot(gazetteerVersion: versions.joined(separator: "+"))
-            try AtomicFile.write(try merged.jsonData(), to: URL(fileURLWithPath: output))
+            let merged = try perform()
             Diagnostics.note("\(snapshots.count) snapshots → \(merged.metadata.documentCount) documents, \(merged.nodes.count) actors, \(merged.edges.count) edges in \(output)")
         }
+    }
+
+    /// Reads, merges and writes; returns the merged snapshot (tests call it in-process).
+    @discardableResult
+    func perform() throws -> GraphSnapshot {
+        var builder = GraphBuilder()
+        var gazetteers: [String] = []
+        for path in snapshots {
+            let snapshot = try GraphSnapshot.load(path: path)
+            builder.add(snapshot)
+            gazetteers.append(snapshot.metadata.gazetteerVersion)
+        }
+        let versions = Set(gazetteers).sorted()
+        if versions.count > 1 {
+            Diagnostics.warning("the snapshots were built with different gazetteers (\(versions.joined(separator: ", "))); ids may not line up")
+        }
+        let merged = builder.snapshot(gazetteerVersion: versions.joined(separator: "+"))
+        try AtomicFile.write(try merged.jsonData(), to: URL(fileURLWithPath: output))
+        return merged
     }
 }
