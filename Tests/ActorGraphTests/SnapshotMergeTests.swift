@@ -2,19 +2,6 @@ import Foundation
 import Testing
 @testable import ActorGraph
 
-/// A small deterministic generator, so a failing split can be replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Snapshot merge")
 struct SnapshotMergeTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -23,7 +10,7 @@ struct SnapshotMergeTests {
     /// names, periods and undated counts matter.
     static let extractions: [DocumentExtraction] = {
         let (seeds, _) = ArticleReader().read(paths: [root.appendingPathComponent("seeds").path])
-        var rng = SplitMix64(seed: 2024)
+        var rng = SeededGenerator(seed: 2024)
         let sentences = seeds.flatMap { $0.text.split(whereSeparator: { $0 == "." || $0 == "\n" }).map { String($0).trimmingCharacters(in: .whitespaces) } }
             .filter { $0.count > 20 }
         let dates: [PartialDate?] = [nil, PartialDate("2013"), PartialDate("2016-02"), PartialDate("2019-07-14"), PartialDate("2024-12-08"), PartialDate("2025")]
@@ -69,7 +56,7 @@ struct SnapshotMergeTests {
     func randomSplitsMergedInAnyOrderAndGroupingEqualTheWhole(seed: Int) throws {
         let docs = SnapshotMergeTests.extractions
         let whole = SnapshotMergeTests.build(docs)
-        var rng = SplitMix64(seed: UInt64(seed))
+        var rng = SeededGenerator(seed: UInt64(seed))
         let parts = Int.random(in: 1...6, using: &rng)
         var groups = Array(repeating: [DocumentExtraction](), count: parts)
         for d in docs.shuffled(using: &rng) {
