@@ -22,7 +22,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "A graph snapshot (graph.json) written by `actorgraph build` or `merge`.")
     var graph: String
 
-    @Option(help: "graphml, gexf, csv or json.")
+    @Option(help: "The output format.")
     var format: Format?
 
     @Option(name: .shortAndLong, help: "The output file (csv: a prefix or a folder). Without it, one-file formats go to standard output.")

@@ -7,8 +7,8 @@ struct MergeCommand: AsyncParsableCommand {
         commandName: "merge",
         abstract: "Merge graph snapshots (e.g. built from separate batches of articles) into one.",
         discussion: """
-        The result is the graph `build` would make from all their articles at once, whatever the
-        order or grouping of the merges. A document in several snapshots counts once.
+        The result is the graph `build` would make from all their articles at once, \
+        whatever the order or grouping of the merges. A document in several snapshots counts once.
         """
     )
 

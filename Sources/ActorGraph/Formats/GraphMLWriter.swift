@@ -33,7 +33,9 @@ public enum GraphMLWriter {
             out += "    <data key=\"g_\(name)\">\(ExportText.xml(value))</data>\n"
         }
         for node in snapshot.nodes {
-            out += "    <node id=\"\(ExportText.xml(node.id))\">\n"
+            // `labels` and the edge `label` attribute are what Neo4j's apoc.import.graphml reads as
+            // node labels (with readLabels: true) and relationship types; other readers ignore them.
+            out += "    <node id=\"\(ExportText.xml(node.id))\" labels=\":Actor:\(node.type.rawValue.capitalized)\">\n"
             out += "      <data key=\"n_label\">\(ExportText.xml(node.name))</data>\n"
             out += "      <data key=\"n_actor_id\">\(ExportText.xml(node.id))</data>\n"
             for a in ExportSchema.node {
@@ -43,7 +45,7 @@ public enum GraphMLWriter {
             out += "    </node>\n"
         }
         for (i, edge) in snapshot.edges.enumerated() {
-            out += "    <edge id=\"e\(i)\" source=\"\(ExportText.xml(edge.source))\" target=\"\(ExportText.xml(edge.target))\">\n"
+            out += "    <edge id=\"e\(i)\" source=\"\(ExportText.xml(edge.source))\" target=\"\(ExportText.xml(edge.target))\" label=\"\(edge.type.rawValue)\">\n"
             out += "      <data key=\"e_label\">\(edge.type.rawValue)</data>\n"
             for a in ExportSchema.edge {
                 guard let v = a.value(edge) else { continue }
