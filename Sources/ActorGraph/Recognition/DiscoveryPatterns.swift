@@ -65,7 +65,7 @@ struct DiscoveryPatterns {
 
     /// The clitic reading of token `i` that is in `set`, if any.
     private func reading(_ i: Int, in set: Set<String>) -> CliticVariants.Reading? {
-        CliticVariants.readings(of: tokens[i].text).first { set.contains($0.form) }
+        state.readings[i].first { set.contains($0.form) }
     }
 
     private func isNumber(_ text: String) -> Bool { text.allSatisfy { $0.isASCII && $0.isNumber } }

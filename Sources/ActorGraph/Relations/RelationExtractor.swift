@@ -33,7 +33,7 @@ public struct RelationExtractor: Sendable {
             context.actorTypes = types
             let inSentence = actors.mentions.filter { sentence.tokenRange.contains($0.tokens.lowerBound) }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
-            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) {
+            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) && context.mayMatch(rule) {
                 for match in context.matches(rule) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
@@ -122,6 +122,13 @@ struct SentenceContext {
         var b: Int
         var cue: [Int]
         subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
+    }
+
+    /// False when a cue word the rule requires is nowhere in the sentence, so that no start
+    /// position can match: most rules are ruled out this way before the token-by-token search.
+    func mayMatch(_ rule: RelationRule) -> Bool {
+        for case .word(let cue, false) in rule.elements where cue.isDisjoint(with: words) { return false }
+        return true
     }
 
     func fits(_ mention: Int, _ types: Set<ActorType>?) -> Bool { types.map { $0.contains(actorType(mention)) } ?? true }
