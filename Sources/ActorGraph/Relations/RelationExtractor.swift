@@ -92,7 +92,7 @@ struct SentenceContext {
     let words: Set<String>
     /// The clitic readings of each token in `range` (index `i - range.lowerBound`), computed once:
     /// rule matching asks for them at every start position of every rule, and recomputing them
-    /// was most of the extractor's time.
+    /// was the largest share of the extractor's time.
     private let forms: [[String]]
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
