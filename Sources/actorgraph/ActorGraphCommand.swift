@@ -6,6 +6,6 @@ struct ActorGraphCommand: AsyncParsableCommand {
         commandName: "actorgraph",
         abstract: "Turn Arabic news about the Syrian conflict into a graph of armed actors.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, DiffCommand.self]
+        subcommands: [BuildCommand.self, ExtractCommand.self, RenderCommand.self, DiffCommand.self, ExportCommand.self, MergeCommand.self]
     )
 }

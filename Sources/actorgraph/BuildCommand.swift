@@ -14,6 +14,7 @@ struct BuildCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var concurrency: ConcurrencyOptions
 
     @Option(help: "The folder for the outputs.")
     var out: String = "Graphs"
@@ -34,6 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
             var articles = try input.articles()
@@ -42,7 +44,10 @@ struct BuildCommand: AsyncParsableCommand {
                 articles = articles.filter { $0.date?.isWithin(from: from, to: to) ?? false }
                 guard !articles.isEmpty else { throw Diagnostics.Failure("no article is dated within \(since ?? "…") – \(until ?? "…")") }
             }
-            let documents = ParallelExtraction.run(extractor, articles)
+            let sizes = articles.map { $0.text.utf8.count }
+            let progress = Progress(total: articles.count, bytes: sizes.reduce(0, +))
+            let documents = ParallelExtraction.run(extractor, articles, jobs: concurrency.jobs) { progress.advance(bytes: sizes[$0]) }
+            progress.finish()
             var builder = GraphBuilder()
             for doc in documents { builder.add(doc) }
             let version = extractor.recognizer.gazetteer.version

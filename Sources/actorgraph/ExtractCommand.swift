@@ -11,6 +11,7 @@ struct ExtractCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, dump }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var concurrency: ConcurrencyOptions
 
     @Option(help: "Output format: jsonl (one document per line; the scorer's input) or dump (readable).")
     var format: Format = .jsonl
@@ -22,11 +23,15 @@ struct ExtractCommand: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
+        SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
             let articles = try input.articles()
+            let progress = Progress(total: articles.count, bytes: articles.reduce(0) { $0 + $1.text.utf8.count })
             var out = ""
-            for doc in ParallelExtraction.run(extractor, articles) {
+            let docs = ParallelExtraction.run(extractor, articles, jobs: concurrency.jobs) { progress.advance(bytes: articles[$0].text.utf8.count) }
+            progress.finish()
+            for doc in docs {
                 switch format {
                 case .jsonl: out += try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine() + "\n"
                 case .dump: out += ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n"

@@ -31,15 +31,19 @@ public struct GraphSnapshot: Codable, Sendable, Equatable {
         public var undatedDocuments: Int
         public var toolVersion: String
         public var gazetteerVersion: String
+        /// The undated inputs by name, so that merging snapshots that share documents counts each
+        /// once. Absent in snapshots written before it was added (then merges add the counts).
+        public var undatedInputs: [String]?
 
         public init(inputs: [String], documentCount: Int, period: Period?, undatedDocuments: Int,
-                    toolVersion: String, gazetteerVersion: String) {
+                    toolVersion: String, gazetteerVersion: String, undatedInputs: [String]? = nil) {
             self.inputs = inputs
             self.documentCount = documentCount
             self.period = period
             self.undatedDocuments = undatedDocuments
             self.toolVersion = toolVersion
             self.gazetteerVersion = gazetteerVersion
+            self.undatedInputs = undatedInputs
         }
     }
 
@@ -64,14 +68,35 @@ public struct GraphSnapshot: Codable, Sendable, Equatable {
         public var documents: Int
         public var firstSeen: PartialDate?
         public var lastSeen: PartialDate?
+        /// Per document, the surface forms seen and how often: what `mentions`, `documents` and
+        /// `aliases` are computed from, kept so that snapshots merge exactly (a document shared by
+        /// two snapshots counts once, alias order follows true frequencies). Absent in snapshots
+        /// written before it was added, and after merging such a snapshot's node.
+        public var occurrences: [Occurrence]?
 
         public init(id: String, name: String, nameEn: String, type: ActorType, side: String? = nil,
                     discovered: Bool = false, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
-                    firstSeen: PartialDate? = nil, lastSeen: PartialDate? = nil) {
+                    firstSeen: PartialDate? = nil, lastSeen: PartialDate? = nil, occurrences: [Occurrence]? = nil) {
             self.id = id; self.name = name; self.nameEn = nameEn; self.type = type; self.side = side
             self.discovered = discovered; self.aliases = aliases; self.mentions = mentions
             self.documents = documents; self.firstSeen = firstSeen; self.lastSeen = lastSeen
+            self.occurrences = occurrences
         }
+    }
+
+    /// The mentions of one actor in one document. An array of objects, not a dictionary keyed by
+    /// document: the snake-case key strategies of the snapshot's coder would rewrite such keys.
+    public struct Occurrence: Codable, Sendable, Equatable {
+        public var document: String
+        /// Surface forms, sorted by text; empty when the actor was only referred to (anaphora).
+        public var aliases: [AliasCount]
+        public init(document: String, aliases: [AliasCount]) { self.document = document; self.aliases = aliases }
+    }
+
+    public struct AliasCount: Codable, Sendable, Equatable {
+        public var text: String
+        public var count: Int
+        public init(text: String, count: Int) { self.text = text; self.count = count }
     }
 
     public struct Edge: Codable, Sendable, Equatable {

@@ -178,11 +178,15 @@ struct State {
     var covered: [Bool]
     /// Token → index of the name mention covering it; rebuilt after mentions change.
     private var mentionByToken: [Int: Int]?
+    /// The clitic readings of every token, computed once: each discovery pattern asks for them
+    /// at every token, and recomputing them was a sixth of the extractor's time.
+    let readings: [[CliticVariants.Reading]]
 
     init(text: NormalizedText, tokens: [Token]) {
         self.text = text
         self.tokens = tokens
         self.covered = Array(repeating: false, count: tokens.count)
+        self.readings = tokens.map { CliticVariants.readings(of: $0.text) }
     }
 
     mutating func actorIndex(for actor: FoundActor) -> Int {

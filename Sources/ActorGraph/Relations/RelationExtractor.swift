@@ -42,7 +42,7 @@ public struct RelationExtractor: Sendable {
             context.local = local
             let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
-            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) {
+            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) && context.mayMatch(rule) {
                 for match in context.matches(rule) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
@@ -99,6 +99,10 @@ struct SentenceContext {
     let mentions: [Mention]
     let mentionAt: [Int: Int]
     let words: Set<String>
+    /// The clitic readings of each token in `range` (index `i - range.lowerBound`), computed once:
+    /// rule matching asks for them at every start position of every rule, and recomputing them
+    /// was the largest share of the extractor's time.
+    private let forms: [[String]]
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
         self.tokens = tokens
@@ -106,10 +110,20 @@ struct SentenceContext {
         self.mentions = mentions
         self.mentionAt = mentionAt
         var words = Set<String>()
-        for i in range where tokens[i].kind != .lineBreak {
-            for r in CliticVariants.readings(of: tokens[i].text) { words.insert(r.form) }
+        var forms: [[String]] = []
+        forms.reserveCapacity(range.count)
+        for i in range {
+            let readings = CliticVariants.readings(of: tokens[i].text).map(\.form)
+            forms.append(readings)
+            if tokens[i].kind != .lineBreak { words.formUnion(readings) }
         }
         self.words = words
+        self.forms = forms
+    }
+
+    /// The readings of token `i` (its own text first), from the cache when `i` is in the sentence.
+    private func readingForms(_ i: Int) -> [String] {
+        range.contains(i) ? forms[i - range.lowerBound] : CliticVariants.readings(of: tokens[i].text).map(\.form)
     }
 
     struct Match {
@@ -117,6 +131,13 @@ struct SentenceContext {
         var b: Int
         var cue: [Int]
         subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
+    }
+
+    /// False when a cue word the rule requires is nowhere in the sentence, so that no start
+    /// position can match: most rules are ruled out this way before the token-by-token search.
+    func mayMatch(_ rule: RelationRule) -> Bool {
+        for case .word(let cue, false) in rule.elements where cue.isDisjoint(with: words) { return false }
+        return true
     }
 
     func fits(_ mention: Int, _ types: Set<ActorType>?) -> Bool { types.map { $0.contains(actorType(mention)) } ?? true }
@@ -136,8 +157,7 @@ struct SentenceContext {
 
     private func wordMatches(_ i: Int, _ words: Set<String>) -> Bool {
         guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
-        if words.contains(tokens[i].text) { return true }
-        return CliticVariants.readings(of: tokens[i].text).contains { words.contains($0.form) }
+        return readingForms(i).contains { words.contains($0) }
     }
 
     private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
@@ -236,7 +256,7 @@ struct SentenceContext {
         while let previous = neighbour(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
             let start = mentions[previous].tokens.lowerBound
-            if start > range.lowerBound, CliticVariants.readings(of: tokens[start - 1].text).contains(where: { $0.form == "بين" }) { break }
+            if start > range.lowerBound, readingForms(start - 1).contains("بين") { break }
             group.insert(previous, at: 0); current = previous
         }
         return group
@@ -256,7 +276,7 @@ struct SentenceContext {
     private func followsBetween(_ m: Int) -> Bool {
         var k = mentions[m].tokens.lowerBound - 1
         while k >= range.lowerBound, tokens[k].text == "\"" || RelationExtractor.descriptors.contains(tokens[k].text) { k -= 1 }
-        return k >= range.lowerBound && CliticVariants.readings(of: tokens[k].text).contains { $0.form == "بين" }
+        return k >= range.lowerBound && readingForms(k).contains("بين")
     }
 
     private func neighbour(after m: Int) -> Int? {
@@ -269,7 +289,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true }
             else if t == "،" || t == "," { comma = true }
             else if t == "\"" { k += 1; continue }  // quotes do not count as steps
-            else if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+            else if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
             k += 1; steps += 1
@@ -290,7 +310,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true; continue }
             if t == "،" || t == "," { comma = true; continue }
             if t == "\"" { continue }
-            if CliticVariants.readings(of: t).contains(where: { RelationExtractor.descriptors.contains($0.form) }) {
+            if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
             }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// Untrusted text in, no crash out: the text layer on huge and hostile inputs, and whole
+/// extractions whose JSON must still parse and whose spans must still select their text.
+@Suite("Robustness")
+struct RobustnessTests {
+    static func checkTextLayer(_ text: String) {
+        let normalized = NormalizedText(text)
+        #expect(normalized.original.count == text.unicodeScalars.count)
+        let tokens = Tokenizer.tokenize(normalized)
+        for token in tokens {
+            let range = normalized.originalRange(token.start, token.end)
+            #expect(range.lowerBound >= 0 && range.upperBound <= normalized.original.count)
+        }
+        for sentence in SentenceSplitter.split(tokens, in: normalized) {
+            #expect(sentence.start < sentence.end && sentence.end <= normalized.original.count)
+        }
+    }
+
+    @Test(arguments: [
+        ("one huge Arabic token", String(repeating: "ب", count: 300_000)),
+        ("one huge token of digits", String(repeating: "7", count: 300_000)),
+        ("tatweel and diacritics only", String(repeating: "\u{0640}\u{064B}\u{0652}", count: 100_000)),
+        ("control characters", String(String.UnicodeScalarView((0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) })) + "لواء القدس\u{0}\u{FFFE}"),
+        ("combining marks on nothing", String(repeating: "\u{0301}\u{0651}", count: 50_000)),
+        ("lone punctuation", String(repeating: ".،؛!؟\"«»()", count: 30_000)),
+    ])
+    func textLayerSurvives(name: String, text: String) {
+        RobustnessTests.checkTextLayer(text)
+    }
+
+    @Test func textLayerOnAMegabyteLineWithoutBreaks() {
+        var rng = SeededGenerator(seed: 77)
+        var text = ""
+        while text.utf8.count < 1_000_000 { text += RandomText.make(length: 2_000, using: &rng).replacingOccurrences(of: "\n", with: " ") }
+        text = text.replacingOccurrences(of: "\r", with: " ")
+        #expect(!text.contains("\n"))
+        RobustnessTests.checkTextLayer(text)
+    }
+
+    /// Random text with actor names sprinkled in, through the whole extractor: the JSON line
+    /// parses and every mention's span selects its text.
+    @Test(arguments: 0..<12)
+    func extractionOfRandomTextGivesValidJSON(seed: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(1000 + seed))
+        let names = ["لواء القدس", "حزب الله", "الفرع 227", "قوات النظام", "تنظيم داعش", "ميليشيا \"صقور\"", "العميد ناصر رستم", "التابعة لـ"]
+        var text = ""
+        for _ in 0..<40 {
+            text += RandomText.make(length: Int.random(in: 0...60, using: &rng), using: &rng)
+            text += " " + (names.randomElement(using: &rng) ?? "") + " "
+        }
+        if seed == 0 { text += String(repeating: "ا", count: 100_000) }  // a huge token at the end
+        let doc = Fixtures.extractor.extract(Article(id: "fuzz-\(seed)\u{0}\"", text: text, date: nil))
+        let line = try ExtractionRecord(doc).jsonLine()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let scalars = Array(text.unicodeScalars)
+        for entity in object["entities"] as? [[String: Any]] ?? [] {
+            for mention in entity["mentions"] as? [[String: Any]] ?? [] {
+                let start = try #require(mention["start"] as? Int), end = try #require(mention["end"] as? Int)
+                try #require(0 <= start && start < end && end <= scalars.count)
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == mention["text"] as? String)
+            }
+        }
+        var builder = GraphBuilder()
+        builder.add(doc)
+        _ = try JSONSerialization.jsonObject(with: try builder.snapshot(gazetteerVersion: "t").jsonData())
+    }
+}
