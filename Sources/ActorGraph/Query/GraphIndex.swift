@@ -44,6 +44,8 @@ public struct GraphIndex: Sendable {
     public var nodeCount: Int { header.nodeCount }
     public var edgeCount: Int { header.edgeCount }
 
+    /// Every name of every actor with its comparison forms (read by `NameResolver`).
+    let names: NameTable
     private let nodes: Int, aliases: Int, edges: Int, evidence: Int, strings: Int
     private let outOffsets: Int, outEntries: Int, inOffsets: Int, inEntries: Int
 
@@ -72,6 +74,7 @@ public struct GraphIndex: Sendable {
         edges = header.offset(.edges); evidence = header.offset(.evidence); strings = header.offset(.strings)
         outOffsets = header.offset(.outOffsets); outEntries = header.offset(.outEntries)
         inOffsets = header.offset(.inOffsets); inEntries = header.offset(.inEntries)
+        names = NameTable(bytes: bytes, entries: header.offset(.names), count: header.nameCount, pool: strings)
     }
 
     // MARK: - Actors

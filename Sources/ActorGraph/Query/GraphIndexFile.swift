@@ -24,8 +24,9 @@ extension GraphIndex {
     public struct Loaded: Sendable {
         public var index: GraphIndex
         public var origin: Origin
-        /// An index found beside the JSON but not made from it (so not used).
-        public var staleIndex: String?
+        /// An index found beside the JSON but not used, and why: it was made from another version
+        /// of the JSON, or cannot be read.
+        public var ignoredIndex: (path: String, reason: String)?
     }
 
     /// `Graphs/graph.json` → `Graphs/graph.idx`.
@@ -41,23 +42,30 @@ extension GraphIndex {
         if graphPath.lowercased().hasSuffix(".idx") {
             return Loaded(index: try open(indexAt: graphPath), origin: .index(path: graphPath))
         }
-        var stale: String?
+        var ignored: (path: String, reason: String)?
         let indexPath = indexPath(for: graphPath)
         if useIndex, FileManager.default.fileExists(atPath: indexPath) {
-            if let index = try? open(indexAt: indexPath), let current = try? fingerprint(graphPath, hashing: false),
-               index.header.source.size == current.size {
-                if index.header.source.modifiedSeconds == current.modifiedSeconds
-                    && index.header.source.modifiedNanoseconds == current.modifiedNanoseconds {
-                    return Loaded(index: index, origin: .index(path: indexPath))
+            do {
+                let index = try open(indexAt: indexPath)
+                let current = try fingerprint(graphPath, hashing: false)
+                let made = index.header.source
+                if made.size == current.size {
+                    if made.modifiedSeconds == current.modifiedSeconds && made.modifiedNanoseconds == current.modifiedNanoseconds {
+                        return Loaded(index: index, origin: .index(path: indexPath))
+                    }
+                    if try fingerprint(graphPath, hashing: true).hash == made.hash {
+                        return Loaded(index: index, origin: .index(path: indexPath))
+                    }
                 }
-                if let hashed = try? fingerprint(graphPath, hashing: true), hashed.hash == index.header.source.hash {
-                    return Loaded(index: index, origin: .index(path: indexPath))
-                }
+                ignored = (indexPath, "was made from another version of \((graphPath as NSString).lastPathComponent)")
+            } catch let problem as InputProblem where problem.file == indexPath {
+                ignored = (indexPath, "cannot be used (\(problem.message))")
+            } catch {
+                // The JSON itself cannot be read: reading it below says why.
             }
-            stale = indexPath
         }
         let index = try GraphIndex(snapshotAt: graphPath)
-        return Loaded(index: index, origin: .json, staleIndex: stale)
+        return Loaded(index: index, origin: .json, ignoredIndex: ignored)
     }
 
     /// Reads a snapshot JSON file and indexes it in memory.

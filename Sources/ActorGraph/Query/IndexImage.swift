@@ -13,7 +13,7 @@ import Darwin
 /// Little-endian integers, records of fixed size, strings in one UTF-8 pool (deduplicated):
 ///
 /// ```
-/// header (256 bytes)   magic "AGINDEX\0", version, byte-order mark, the JSON's size, mtime and hash,
+/// header (512 bytes)   magic "AGINDEX\0", version, byte-order mark, the JSON's size, mtime and hash,
 ///                      counts, then (offset, length) of each section
 /// metadata             the snapshot's metadata as JSON
 /// nodes                72 bytes each, sorted by id (UTF-8 byte order)
@@ -23,21 +23,24 @@ import Darwin
 /// out offsets/entries  per node, the edges it is the source of (compressed sparse rows)
 /// in offsets/entries   per node, the edges it is the target of
 /// strings              the UTF-8 pool
+/// names                56 bytes each: every name of every actor with its `NameKey` forms, so that
+///                      a name is resolved by comparing bytes, without normalizing 100,000 names
+
 /// ```
 enum IndexLayout {
     static let magic: [UInt8] = Array("AGINDEX\u{0}".utf8)
     static let version: UInt32 = 1
     static let byteOrderMark: UInt32 = 0x0A0B_0C0D
-    static let headerSize = 256
-    static let nodeSize = 72, aliasSize = 8, edgeSize = 40, evidenceSize = 48
+    static let headerSize = 512
+    static let nodeSize = 72, aliasSize = 8, edgeSize = 40, evidenceSize = 48, nameSize = 56
     /// A string ref of this length stands for nil.
     static let nilLength = UInt32.max
 
     enum Section: Int, CaseIterable {
-        case metadata, nodes, aliases, edges, evidence, outOffsets, outEntries, inOffsets, inEntries, strings
+        case metadata, nodes, aliases, edges, evidence, outOffsets, outEntries, inOffsets, inEntries, strings, names
     }
     /// Where the section table starts in the header.
-    static let sectionTable = 88
+    static let sectionTable = 96
 
     static func pack(_ date: PartialDate?) -> UInt32 {
         guard let date else { return 0 }
@@ -72,7 +75,7 @@ struct IndexFormatError: Error, CustomStringConvertible {
 
 /// Lays out a snapshot as index bytes.
 struct IndexWriter {
-    private var pool: [UInt8] = []
+    fileprivate(set) var pool: [UInt8] = []
     private var pooled: [String: (UInt32, UInt32)] = [:]
 
     static func encode(_ snapshot: GraphSnapshot, source: SourceFingerprint = .none) throws -> [UInt8] {
@@ -80,7 +83,7 @@ struct IndexWriter {
         return try writer.encode(snapshot, source: source)
     }
 
-    private mutating func ref(_ string: String?, into out: inout [UInt8]) throws {
+    fileprivate mutating func ref(_ string: String?, into out: inout [UInt8]) throws {
         guard let string else { out.appendLE(UInt32(0)); out.appendLE(IndexLayout.nilLength); return }
         if let known = pooled[string] { out.appendLE(known.0); out.appendLE(known.1); return }
         let bytes = Array(string.utf8)
@@ -129,14 +132,20 @@ struct IndexWriter {
         edgeBytes.reserveCapacity(snapshot.edges.count * IndexLayout.edgeSize)
         var outLists = [[UInt32]](repeating: [], count: nodes.count)
         var inLists = [[UInt32]](repeating: [], count: nodes.count)
+        var sources = [UInt32](), targets = [UInt32](), types = [UInt8]()
+        sources.reserveCapacity(snapshot.edges.count); targets.reserveCapacity(snapshot.edges.count)
+        types.reserveCapacity(snapshot.edges.count)
+        let typeCode = Dictionary(uniqueKeysWithValues: RelationType.allCases.enumerated().map { ($1, UInt8($0)) })
         var evidenceCount = 0
         for (e, edge) in snapshot.edges.enumerated() {
             guard let s = number[edge.source], let t = number[edge.target] else {
                 let missing = number[edge.source] == nil ? edge.source : edge.target
                 throw IndexFormatError("edge \(edge.source) \(edge.type.rawValue) \(edge.target) names `\(missing)`, which is not an actor of the snapshot")
             }
+            let code = typeCode[edge.type] ?? 0
+            sources.append(s); targets.append(t); types.append(code)
             edgeBytes.appendLE(s); edgeBytes.appendLE(t)
-            edgeBytes.appendLE(UInt32(RelationType.allCases.firstIndex(of: edge.type) ?? 0))
+            edgeBytes.appendLE(UInt32(code))
             edgeBytes.appendLE(IndexLayout.pack(edge.firstSeen)); edgeBytes.appendLE(IndexLayout.pack(edge.lastSeen))
             edgeBytes.appendLE(UInt32(edge.evidence.count)); edgeBytes.appendLE(UInt32(evidenceCount)); edgeBytes.appendLE(UInt32(0))
             edgeBytes.appendLE(UInt64(bitPattern: Int64(edge.weight)))
@@ -154,18 +163,16 @@ struct IndexWriter {
         }
 
         // Each node's edges in a fixed order: by relation type, then by the other end.
-        let edges = snapshot.edges
-        func rows(_ lists: [[UInt32]], other: (Int) -> UInt32) -> (offsets: [UInt8], entries: [UInt8]) {
+        let edgeCount = snapshot.edges.count
+        func rows(_ lists: [[UInt32]], other: [UInt32]) -> (offsets: [UInt8], entries: [UInt8]) {
             var offsets: [UInt8] = [], entries: [UInt8] = []
             offsets.reserveCapacity((lists.count + 1) * 4)
-            entries.reserveCapacity(edges.count * 4)
+            entries.reserveCapacity(edgeCount * 4)
             var total: UInt32 = 0
             for list in lists {
                 offsets.appendLE(total)
                 let sorted = list.sorted { a, b in
-                    let ta = edges[Int(a)].type, tb = edges[Int(b)].type
-                    if ta != tb { return ta < tb }
-                    return (other(Int(a)), a) < (other(Int(b)), b)
+                    (types[Int(a)], other[Int(a)], a) < (types[Int(b)], other[Int(b)], b)
                 }
                 for e in sorted { entries.appendLE(e) }
                 total += UInt32(list.count)
@@ -173,8 +180,13 @@ struct IndexWriter {
             offsets.appendLE(total)
             return (offsets, entries)
         }
-        let out = rows(outLists) { number[edges[$0].target] ?? 0 }
-        let into = rows(inLists) { number[edges[$0].source] ?? 0 }
+        let out = rows(outLists, other: targets)
+        let into = rows(inLists, other: sources)
+        var names: [(actor: Int, text: String, canonical: Bool)] = []
+        for (i, node) in nodes.enumerated() {
+            for (text, canonical) in NameResolver.names(of: node) { names.append((i, text, canonical)) }
+        }
+        let nameBytes = try nameEntries(names)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -182,15 +194,15 @@ struct IndexWriter {
         let metadata = Array(try encoder.encode(snapshot.metadata))
 
         let sections: [[UInt8]] = [metadata, nodeBytes, aliasBytes, edgeBytes, evidenceBytes,
-                                   out.offsets, out.entries, into.offsets, into.entries, pool]
+                                   out.offsets, out.entries, into.offsets, into.entries, pool, nameBytes]
         var header: [UInt8] = IndexLayout.magic
         header.appendLE(IndexLayout.version); header.appendLE(IndexLayout.byteOrderMark)
         header.appendLE(UInt32(IndexLayout.headerSize)); header.appendLE(UInt32(0))
         header.appendLE(source.size)
         header.appendLE(UInt64(bitPattern: source.modifiedSeconds)); header.appendLE(UInt64(bitPattern: source.modifiedNanoseconds))
         header.appendLE(source.hash)
-        header.appendLE(UInt64(nodes.count)); header.appendLE(UInt64(edges.count))
-        header.appendLE(UInt64(evidenceCount)); header.appendLE(UInt64(aliasCount))
+        header.appendLE(UInt64(nodes.count)); header.appendLE(UInt64(edgeCount))
+        header.appendLE(UInt64(evidenceCount)); header.appendLE(UInt64(aliasCount)); header.appendLE(UInt64(nameBytes.count / IndexLayout.nameSize))
         var offset = IndexLayout.headerSize
         for section in sections {
             header.appendLE(UInt64(offset)); header.appendLE(UInt64(section.count))
@@ -206,6 +218,56 @@ struct IndexWriter {
         }
         return bytes
     }
+}
+
+extension IndexWriter {
+    /// Name records: each name with its `NameKey` forms in the pool. A name whose exact form an
+    /// actor already has is left out. Names must come grouped by actor.
+    mutating func nameEntries(_ names: [(actor: Int, text: String, canonical: Bool)]) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(names.count * IndexLayout.nameSize)
+        var currentActor = -1
+        var seen = Set<String>()
+        for name in names {
+            if name.actor != currentActor { currentActor = name.actor; seen.removeAll(keepingCapacity: true) }
+            let key = NameKey(name.text)
+            guard !key.exact.isEmpty, seen.insert(key.exact).inserted else { continue }
+            bytes.appendLE(UInt32(name.actor)); bytes.appendLE(UInt32(name.canonical ? 1 : 0))
+            for form in [name.text, key.exact, key.exactCompact, key.looseCompact, key.fuzzyCompact, key.fuzzySpaced] {
+                try ref(form, into: &bytes)
+            }
+        }
+        return bytes
+    }
+
+    /// A name table of its own (records, then their pool), for names that are not in an index.
+    static func nameTable(_ names: [(actor: Int, text: String, canonical: Bool)]) throws -> NameTable {
+        var writer = IndexWriter()
+        let entries = try writer.nameEntries(names)
+        let pool = (entries.count + 7) & ~7
+        let bytes = IndexBytes(copying: entries + [UInt8](repeating: 0, count: pool - entries.count) + writer.pool)
+        return NameTable(bytes: bytes, entries: 0, count: entries.count / IndexLayout.nameSize, pool: pool)
+    }
+}
+
+/// The name records of an index (or of extra names), read in place.
+struct NameTable: Sendable {
+    enum Form: Int { case text = 8, exact = 16, exactCompact = 24, looseCompact = 32, fuzzyCompact = 40, fuzzySpaced = 48 }
+
+    let bytes: IndexBytes
+    let entries: Int
+    let count: Int
+    let pool: Int
+
+    @inline(__always) func actor(_ i: Int) -> Int { Int(bytes.u32(entries + i * IndexLayout.nameSize)) }
+    @inline(__always) func canonical(_ i: Int) -> Bool { bytes.u32(entries + i * IndexLayout.nameSize + 4) & 1 != 0 }
+
+    @inline(__always) func form(_ i: Int, _ form: Form) -> UnsafeRawBufferPointer {
+        let r = entries + i * IndexLayout.nameSize + form.rawValue
+        return bytes.buffer(pool + Int(bytes.u32(r)), Int(bytes.u32(r + 4)))
+    }
+
+    func string(_ i: Int, _ form: Form) -> String { String(decoding: self.form(i, form), as: UTF8.self) }
 }
 
 extension Array where Element == UInt8 {
@@ -275,7 +337,7 @@ final class IndexBytes: @unchecked Sendable {
 /// The section offsets and counts read from a header, checked against the bytes.
 struct IndexHeader: Sendable {
     var source: SourceFingerprint
-    var nodeCount: Int, edgeCount: Int, evidenceCount: Int, aliasCount: Int
+    var nodeCount: Int, edgeCount: Int, evidenceCount: Int, aliasCount: Int, nameCount: Int
     var offsets: [Int]
     var lengths: [Int]
 
@@ -295,9 +357,10 @@ struct IndexHeader: Sendable {
         }
         source = SourceFingerprint(size: b.u64(24), modifiedSeconds: Int64(bitPattern: b.u64(32)),
                                    modifiedNanoseconds: Int64(bitPattern: b.u64(40)), hash: b.u64(48))
-        let counts = [b.u64(56), b.u64(64), b.u64(72), b.u64(80)]
+        let counts = [b.u64(56), b.u64(64), b.u64(72), b.u64(80), b.u64(88)]
         guard counts.allSatisfy({ $0 < UInt64(UInt32.max) }) else { throw IndexFormatError("impossible record counts") }
         nodeCount = Int(counts[0]); edgeCount = Int(counts[1]); evidenceCount = Int(counts[2]); aliasCount = Int(counts[3])
+        nameCount = Int(counts[4])
         offsets = []; lengths = []
         for s in IndexLayout.Section.allCases {
             let o = b.u64(IndexLayout.sectionTable + 16 * s.rawValue), l = b.u64(IndexLayout.sectionTable + 16 * s.rawValue + 8)
@@ -308,7 +371,7 @@ struct IndexHeader: Sendable {
             (.nodes, nodeCount * IndexLayout.nodeSize), (.aliases, aliasCount * IndexLayout.aliasSize),
             (.edges, edgeCount * IndexLayout.edgeSize), (.evidence, evidenceCount * IndexLayout.evidenceSize),
             (.outOffsets, (nodeCount + 1) * 4), (.inOffsets, (nodeCount + 1) * 4),
-            (.outEntries, edgeCount * 4), (.inEntries, edgeCount * 4),
+            (.outEntries, edgeCount * 4), (.inEntries, edgeCount * 4), (.names, nameCount * IndexLayout.nameSize),
         ]
         for (s, length) in expected where lengths[s.rawValue] != length {
             throw IndexFormatError("section \(s) has \(lengths[s.rawValue]) bytes, expected \(length)")
@@ -350,6 +413,13 @@ struct IndexHeader: Sendable {
             let r = evidence + v * IndexLayout.evidenceSize
             guard stringRef(r), stringRef(r + 8), stringRef(r + 16, nilable: true) else {
                 throw IndexFormatError("damaged evidence record \(v)")
+            }
+        }
+        let names = offset(.names)
+        for i in 0..<nameCount {
+            let r = names + i * IndexLayout.nameSize
+            guard Int(b.u32(r)) < nodeCount, stride(from: r + 8, to: r + IndexLayout.nameSize, by: 8).allSatisfy({ stringRef($0) }) else {
+                throw IndexFormatError("damaged name record \(i)")
             }
         }
         for (offsetsSection, entriesSection) in [(IndexLayout.Section.outOffsets, IndexLayout.Section.outEntries), (.inOffsets, .inEntries)] {

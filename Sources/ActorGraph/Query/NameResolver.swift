@@ -1,16 +1,28 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the actor a reader means by a name typed on the command line.
 ///
 /// Tries, in order, and stops at the first step that finds anything:
-/// 1. the id itself (case-insensitive);
+/// 1. the id itself (also in other letter case);
 /// 2. a name or alias equal once normalized (`NameKey.exact`);
 /// 3. equal with spaces, hyphens and the article ignored («القدس»/«قدس», "al-Quds"/"al Quds"/"alQuds");
 /// 4. equal after folding transliteration variants ("Kuds", "Qouds");
 /// 5. the query as whole words inside a name ("Quds" in "Liwa al-Quds", «الدفاع» in «قوات الدفاع الوطني»).
 ///
 /// Each step is tried with the query as typed and then with the leading clitics of its first word
-/// peeled off («وللواء القدس», «بالدفاع الوطني»). One actor found → `.found`; several → `.ambiguous`,
-/// unless exactly one of them matched by its canonical name or id. Nothing → `.notFound` with the
-/// nearest actors by edit distance.
+/// peeled off («وللواء القدس», «بالدفاع الوطني»); a Latin word glued to its article ("alquds") is also
+/// read apart. One actor found → `.found`; several → `.ambiguous`, unless exactly one of them matched
+/// by its canonical name or id. Nothing → `.notFound` with the nearest actors by edit distance.
+///
+/// The names of the graph's actors and their comparison forms are stored in the index (computed
+/// once, when it is built), so resolving a name in a graph of 100,000 actors compares bytes.
 public struct NameResolver: Sendable {
     public struct Candidate: Equatable, Sendable, Codable {
         public var id: String
@@ -36,55 +48,28 @@ public struct NameResolver: Sendable {
 
     public static let maxCandidates = 5
 
-    struct Actor: Sendable {
-        var id: String
-        var name: String
-        var nameEn: String
-        var mentions: Int
-    }
-
-    struct Entry: Sendable {
-        var actor: Int
-        var text: String
-        var key: NameKey
-        /// The id, the Arabic or English name (and its parenthesised part): wins over an alias.
-        var canonical: Bool
-    }
-
-    let actors: [Actor]
-    let entries: [Entry]
-    let byID: [String: Int]
+    let index: GraphIndex
+    let tables: [NameTable]
 
     /// - Parameter extraNames: more names per actor id (for example the gazetteer's aliases); ids
-    ///   that are not among `nodes` are ignored.
-    public init(nodes: [GraphSnapshot.Node], extraNames: [String: [String]] = [:]) {
-        var actors: [Actor] = []
-        var entries: [Entry] = []
-        var byID: [String: Int] = [:]
-        for node in nodes where byID[node.id.lowercased()] == nil {
-            let i = actors.count
-            actors.append(Actor(id: node.id, name: node.name, nameEn: node.nameEn, mentions: node.mentions))
-            byID[node.id.lowercased()] = i
-            var seen = Set<String>()
-            func add(_ text: String, canonical: Bool) {
-                let key = NameKey(text)
-                guard !key.exact.isEmpty, seen.insert(key.exact).inserted else { return }
-                entries.append(Entry(actor: i, text: text, key: key, canonical: canonical))
-            }
-            add(node.name, canonical: true)
-            add(node.nameEn, canonical: true)
-            for part in NameResolver.parentheticalParts(node.nameEn) { add(part, canonical: true) }
-            add(node.id, canonical: true)
-            for alias in node.aliases { add(alias, canonical: false) }
-            for extra in extraNames[node.id] ?? [] { add(extra, canonical: false) }
+    ///   that are not in the graph are ignored.
+    public init(index: GraphIndex, extraNames: [String: [String]] = [:]) {
+        self.index = index
+        var extra: [(actor: Int, text: String, canonical: Bool)] = []
+        for id in extraNames.keys.sorted() {
+            guard let actor = index.nodeIndex(id: id) else { continue }
+            for name in extraNames[id] ?? [] { extra.append((actor, name, false)) }
         }
-        self.actors = actors
-        self.entries = entries
-        self.byID = byID
+        // Only a text of over 4 GB could fail to make a table; then the extra names are left out.
+        let more = extra.isEmpty ? nil : try? IndexWriter.nameTable(extra)
+        tables = [index.names] + (more.map { [$0] } ?? [])
     }
 
-    public init(index: GraphIndex, extraNames: [String: [String]] = [:]) {
-        self.init(nodes: (0..<index.nodeCount).map { index.node($0) }, extraNames: extraNames)
+    /// The names an actor is known by: canonical ones (Arabic and English name, the parts of an
+    /// English name in parentheses, the id) and then the aliases seen in the text.
+    static func names(of node: GraphSnapshot.Node) -> [(text: String, canonical: Bool)] {
+        [(node.name, true), (node.nameEn, true)] + parentheticalParts(node.nameEn).map { ($0, true) }
+            + [(node.id, true)] + node.aliases.map { ($0, false) }
     }
 
     /// "Islamic State (ISIS)" → ["Islamic State", "ISIS"]; a name without parentheses → [].
@@ -95,60 +80,78 @@ public struct NameResolver: Sendable {
         return [outer, inner].filter { !$0.isEmpty }
     }
 
-    public func resolve(_ query: String) -> Resolution {
+    /// - Parameter closest: whether a name that is not found comes with the nearest actors (which
+    ///   costs a pass over every name of the graph).
+    public func resolve(_ query: String, closest: Bool = true) -> Resolution {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return .notFound(closest: []) }
-        if let i = byID[trimmed.lowercased()] { return .found(actors[i].id) }
-
-        let keys = NameKey.cliticReadings(of: trimmed).map(NameKey.init).filter { !$0.exact.isEmpty }
+        for id in [trimmed, trimmed.lowercased()] {
+            if let v = index.nodeIndex(id: id) { return .found(index.id(of: v)) }
+        }
+        let keys = NameKey.cliticReadings(of: trimmed).map { Query(NameKey($0)) }.filter { !$0.key.exact.isEmpty }
         guard !keys.isEmpty else { return .notFound(closest: []) }
-        let gluedKeys = keys + keys.flatMap(NameResolver.gluedArticleVariants)
+        let glued = keys + keys.flatMap { NameResolver.gluedArticleVariants($0.key).map(Query.init) }
 
-        let steps: [(keys: [NameKey], matches: (NameKey, NameKey) -> Bool)] = [
-            (keys, { q, e in q.exact == e.exact }),
-            (gluedKeys, { q, e in q.exactCompact == e.exactCompact || q.looseCompact == e.looseCompact }),
-            (gluedKeys, { q, e in q.fuzzyCompact == e.fuzzyCompact }),
-            (gluedKeys, { q, e in NameResolver.isWordRun(q, of: e) }),
+        typealias Match = (NameTable, Int, Query) -> Bool
+        let steps: [([Query], Match)] = [
+            (keys, { t, i, q in same(t.form(i, .exact), q.exact) }),
+            (glued, { t, i, q in same(t.form(i, .exactCompact), q.exactCompact) || same(t.form(i, .looseCompact), q.looseCompact) }),
+            (glued, { t, i, q in same(t.form(i, .fuzzyCompact), q.fuzzyCompact) }),
+            (glued, { t, i, q in NameResolver.isWordRun(q, in: t, i) }),
         ]
-        for step in steps {
-            for key in step.keys {
+        for (queries, matches) in steps {
+            for q in queries {
                 var hit = Set<Int>(), canonicalHit = Set<Int>()
-                for entry in entries where step.matches(key, entry.key) {
-                    hit.insert(entry.actor)
-                    if entry.canonical { canonicalHit.insert(entry.actor) }
+                for table in tables {
+                    for i in 0..<table.count where matches(table, i, q) {
+                        hit.insert(table.actor(i))
+                        if table.canonical(i) { canonicalHit.insert(table.actor(i)) }
+                    }
                 }
-                if hit.count == 1, let only = hit.first { return .found(actors[only].id) }
+                if hit.count == 1, let only = hit.first { return .found(index.id(of: only)) }
                 if hit.count > 1 {
-                    if canonicalHit.count == 1, let only = canonicalHit.first { return .found(actors[only].id) }
-                    return .ambiguous(ranked(hit, against: keys))
+                    if canonicalHit.count == 1, let only = canonicalHit.first { return .found(index.id(of: only)) }
+                    return .ambiguous(ranked(among: hit, against: keys))
                 }
             }
         }
-        return .notFound(closest: ranked(Set(actors.indices), against: keys))
+        return .notFound(closest: closest ? ranked(among: nil, against: keys) : [])
     }
 
     /// The ids of the actors whose id, names or aliases contain `text` (compared in the folded forms).
     public func actors(matching text: String) -> Set<String> {
-        let query = NameKey(text)
-        guard !query.exact.isEmpty else { return Set(actors.map(\.id)) }
-        var result = Set<String>()
-        for entry in entries where !result.contains(actors[entry.actor].id) {
-            if entry.key.exact.contains(query.exact) || entry.key.fuzzySpaced.contains(query.fuzzySpaced)
-                || (!query.fuzzyCompact.isEmpty && entry.key.fuzzyCompact.contains(query.fuzzyCompact)) {
-                result.insert(actors[entry.actor].id)
+        let q = Query(NameKey(text))
+        var found = Set<Int>()
+        for table in tables {
+            for i in 0..<table.count where !found.contains(table.actor(i)) {
+                if contains(table.form(i, .exact), q.exact) || contains(table.form(i, .fuzzySpaced), q.fuzzySpaced)
+                    || contains(table.form(i, .fuzzyCompact), q.fuzzyCompact) {
+                    found.insert(table.actor(i))
+                }
             }
         }
-        return result
+        return Set(found.map { index.id(of: $0) })
     }
 
-    // MARK: - Matching steps
+    // MARK: - Matching
+
+    /// A query's forms as bytes, compared with the stored forms in place.
+    struct Query {
+        var key: NameKey
+        var exact: [UInt8], exactCompact: [UInt8], looseCompact: [UInt8], fuzzyCompact: [UInt8], fuzzySpaced: [UInt8]
+        init(_ key: NameKey) {
+            self.key = key
+            exact = Array(key.exact.utf8); exactCompact = Array(key.exactCompact.utf8); looseCompact = Array(key.looseCompact.utf8)
+            fuzzyCompact = Array(key.fuzzyCompact.utf8); fuzzySpaced = Array(key.fuzzySpaced.utf8)
+        }
+    }
 
     /// "alquds" → the key of "al-quds": a Latin word glued to its article.
     static func gluedArticleVariants(_ key: NameKey) -> [NameKey] {
         let words = key.exact.split(separator: " ").map(String.init)
         var variants: [NameKey] = []
         for (i, word) in words.enumerated() where word.count >= 5 && word.unicodeScalars.allSatisfy(\.isASCII)
-            && (word.hasPrefix("al") || word.hasPrefix("el")) && !word.contains("-") {
+            && (word.hasPrefix("al") || word.hasPrefix("el")) {
             var changed = words
             changed[i] = String(word.prefix(2)) + "-" + word.dropFirst(2)
             variants.append(NameKey(changed.joined(separator: " ")))
@@ -156,17 +159,18 @@ public struct NameResolver: Sendable {
         return variants
     }
 
-    /// True when the query's words are a run of whole words of the name (written apart or together).
-    static func isWordRun(_ query: NameKey, of name: NameKey) -> Bool {
-        let target = query.fuzzyCompact
-        guard !target.isEmpty, name.fuzzy.count > 1, name.fuzzyCompact.contains(target) else { return false }
-        let words = name.fuzzy
+    /// True when the query's words are a run of whole words of a longer name (written apart or together).
+    static func isWordRun(_ q: Query, in table: NameTable, _ i: Int) -> Bool {
+        guard !q.fuzzyCompact.isEmpty, contains(table.form(i, .fuzzyCompact), q.fuzzyCompact) else { return false }
+        let words = table.string(i, .fuzzySpaced).split(separator: " ")
+        guard words.count > 1 else { return false }
+        let target = q.key.fuzzyCompact
         for start in words.indices {
             var joined = ""
             for end in start..<words.count {
                 joined += words[end]
                 if joined == target { return end - start + 1 < words.count }
-                if joined.count >= target.count { break }
+                if joined.utf8.count >= target.utf8.count { break }
             }
         }
         return false
@@ -174,41 +178,177 @@ public struct NameResolver: Sendable {
 
     // MARK: - Ranking
 
-    /// The actors nearest the query, best `maxCandidates` first: by edit distance, then by mentions, then by id.
-    func ranked(_ actorIndices: Set<Int>, against keys: [NameKey]) -> [Candidate] {
-        var best: [Int: (distance: Int, text: String)] = [:]
-        for entry in entries where actorIndices.contains(entry.actor) {
-            let d = keys.map { NameResolver.rankDistance($0, entry.key) }.min() ?? Int.max
-            if let current = best[entry.actor], current.distance <= d { continue }
-            best[entry.actor] = (d, entry.text)
+    /// The actors nearest the query (among `actors`, or all), best `maxCandidates` first: by edit
+    /// distance (see `rankDistance`), then by mentions (more first), then by id.
+    func ranked(among actors: Set<Int>?, against keys: [Query]) -> [Candidate] {
+        let patterns = keys.map { EditDistance(pattern: $0.key.fuzzySpaced.unicodeScalars.map(\.value), words: $0.key.fuzzy.count) }
+        var best: [Int: (distance: Int, table: Int, entry: Int)] = [:]
+        var scratch = NameScratch()
+        for (t, table) in tables.enumerated() {
+            for i in 0..<table.count {
+                let actor = table.actor(i)
+                if let actors, !actors.contains(actor) { continue }
+                scratch.load(table.form(i, .fuzzySpaced))
+                let d = patterns.map { scratch.rankDistance(from: $0) }.min() ?? Int.max
+                if d < best[actor]?.distance ?? Int.max { best[actor] = (d, t, i) }
+            }
         }
-        let order = best.sorted { a, b in
-            if a.value.distance != b.value.distance { return a.value.distance < b.value.distance }
-            let ma = actors[a.key].mentions, mb = actors[b.key].mentions
-            if ma != mb { return ma > mb }
-            return actors[a.key].id < actors[b.key].id
+        let order = best.map { (actor: $0.key, match: $0.value) }
+            .sorted { a, b in
+                if a.match.distance != b.match.distance { return a.match.distance < b.match.distance }
+                let ma = index.mentions(of: a.actor), mb = index.mentions(of: b.actor)
+                if ma != mb { return ma > mb }
+                return index.id(of: a.actor) < index.id(of: b.actor)
+            }
+        return order.prefix(NameResolver.maxCandidates).map { a in
+            let s = index.summary(of: a.actor)
+            return Candidate(id: s.id, name: s.name, nameEn: s.nameEn,
+                             matched: tables[a.match.table].string(a.match.entry, .text), distance: a.match.distance)
         }
-        return order.prefix(NameResolver.maxCandidates).map { i, match in
-            let a = actors[i]
-            return Candidate(id: a.id, name: a.name, nameEn: a.nameEn, matched: match.text, distance: match.distance)
+    }
+}
+
+/// A stored name decoded to scalars, with its word boundaries; reused from name to name.
+struct NameScratch {
+    var scalars: [UInt32] = []
+    var wordStarts: [Int] = []
+    var wordEnds: [Int] = []
+
+    mutating func load(_ utf8: UnsafeRawBufferPointer) {
+        scalars.removeAll(keepingCapacity: true); wordStarts.removeAll(keepingCapacity: true); wordEnds.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < utf8.count {
+            let b = UInt32(utf8[i])
+            var v = b, length = 1
+            if b >= 0xF0 { v = b & 0x07; length = 4 } else if b >= 0xE0 { v = b & 0x0F; length = 3 } else if b >= 0xC0 { v = b & 0x1F; length = 2 }
+            for k in 1..<length where i + k < utf8.count { v = (v << 6) | (UInt32(utf8[i + k]) & 0x3F) }
+            i += length
+            if v == 0x20 {
+                if wordStarts.count > wordEnds.count { wordEnds.append(scalars.count) }
+            } else {
+                if wordStarts.count == wordEnds.count { wordStarts.append(scalars.count) }
+            }
+            scalars.append(v)
         }
+        if wordStarts.count > wordEnds.count { wordEnds.append(scalars.count) }
     }
 
     /// The distance to the whole name, or one more than the distance to its nearest run of words
-    /// (so "Qud" comes near "Liwa al-Quds").
-    static func rankDistance(_ query: NameKey, _ name: NameKey) -> Int {
-        let q = query.fuzzySpaced
-        var best = NameKey.distance(q, name.fuzzySpaced)
-        let words = name.fuzzy
-        guard words.count > 1 else { return best }
-        let low = max(1, query.fuzzy.count), high = min(words.count - 1, query.fuzzy.count + 1)
-        guard low <= high else { return best }
-        for width in low...high {
-            for start in 0...(words.count - width) {
-                let run = words[start..<(start + width)].joined(separator: " ")
-                best = min(best, NameKey.distance(q, run) + 1)
+    /// (so "Qud" comes near "Liwa al-Quds"); runs are one word shorter to one word longer than the query.
+    func rankDistance(from pattern: EditDistance) -> Int {
+        scalars.withUnsafeBufferPointer { text in
+            var best = pattern.distance(to: text[...])
+            let count = wordStarts.count
+            let low = max(1, pattern.words), high = min(count - 1, pattern.words + 1)
+            guard low <= high else { return best }
+            for width in low...high {
+                for start in 0...(count - width) {
+                    let run = wordStarts[start]..<wordEnds[start + width - 1]
+                    if abs(run.count - pattern.length) + 1 >= best { continue }  // cannot do better
+                    best = min(best, pattern.distance(to: text[run]) + 1)
+                }
+            }
+            return best
+        }
+    }
+}
+
+/// Levenshtein distance from one pattern to many texts. Patterns of up to 64 scalars use the
+/// bit-parallel algorithm of Myers (in Hyyrö's form for whole strings): one pass over the text,
+/// a few word operations per scalar. Longer ones use the classic table.
+struct EditDistance {
+    let pattern: [UInt32]
+    let words: Int
+    var length: Int { pattern.count }
+    /// Where each scalar occurs in the pattern, as bits: a table for scalars below U+0800 (Latin
+    /// and Arabic), a short list for the others.
+    private let direct: [UInt64]
+    private let symbols: [UInt32]
+    private let masks: [UInt64]
+    static let directLimit: UInt32 = 0x800
+
+    init(pattern: [UInt32], words: Int) {
+        self.pattern = pattern
+        self.words = words
+        var direct = [UInt64](repeating: 0, count: pattern.count <= 64 ? Int(EditDistance.directLimit) : 0)
+        var symbols: [UInt32] = [], masks: [UInt64] = []
+        if pattern.count <= 64 {
+            for (i, c) in pattern.enumerated() {
+                if c < EditDistance.directLimit {
+                    direct[Int(c)] |= 1 << UInt64(i)
+                } else if let k = symbols.firstIndex(of: c) {
+                    masks[k] |= 1 << UInt64(i)
+                } else {
+                    symbols.append(c); masks.append(1 << UInt64(i))
+                }
             }
         }
-        return best
+        self.direct = direct
+        self.symbols = symbols
+        self.masks = masks
+    }
+
+    func distance(to text: Slice<UnsafeBufferPointer<UInt32>>) -> Int {
+        let m = pattern.count
+        if m == 0 { return text.count }
+        if text.isEmpty { return m }
+        guard m <= 64 else { return table(text) }
+        let top: UInt64 = 1 << UInt64(m - 1)
+        var pv: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) &- 1
+        var mv: UInt64 = 0
+        var score = m
+        for c in text {
+            var eq: UInt64 = 0
+            if c < EditDistance.directLimit {
+                eq = direct[Int(c)]
+            } else {
+                for k in symbols.indices where symbols[k] == c { eq = masks[k]; break }
+            }
+            let xv = eq | mv
+            let xh = (((eq & pv) &+ pv) ^ pv) | eq
+            var ph = mv | ~(xh | pv)
+            var mh = pv & xh
+            if ph & top != 0 { score += 1 } else if mh & top != 0 { score -= 1 }
+            ph = (ph << 1) | 1
+            mh = mh << 1
+            pv = mh | ~(xv | ph)
+            mv = ph & xv
+        }
+        return score
+    }
+
+    private func table(_ text: Slice<UnsafeBufferPointer<UInt32>>) -> Int {
+        let y = Array(text)
+        var previous = Array(0...y.count)
+        var current = previous
+        for i in 1...pattern.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (pattern[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+}
+
+@inline(__always)
+private func same(_ stored: UnsafeRawBufferPointer, _ query: [UInt8]) -> Bool {
+    guard stored.count == query.count else { return false }
+    guard let base = stored.baseAddress, !query.isEmpty else { return true }
+    return query.withUnsafeBytes { q in q.baseAddress.map { memcmp(base, $0, query.count) == 0 } ?? false }
+}
+
+/// True when `needle` occurs in `haystack` (an empty needle occurs everywhere).
+private func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+    let first = needle[0]
+    return needle.withUnsafeBytes { n in
+        guard let pattern = n.baseAddress else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if memcmp(base + start, pattern, needle.count) == 0 { return true }
+        }
+        return false
     }
 }
