@@ -156,12 +156,34 @@ struct NameResolverTests {
         #expect(resolver.resolve("X") != .found("nobody"))
     }
 
-    @Test func canonicalNameWinsOverAnotherActorsAlias() {
+    @Test func canonicalNameWinsOverAnotherActorsAlias() throws {
         let snapshot = GraphSnapshot(metadata: QueryGraph.snapshot.metadata, nodes: [
             .init(id: "a", name: "الجيش الحر", nameEn: "Free Army", type: .faction),
             .init(id: "b", name: "الجيش السوري", nameEn: "Syrian Army", type: .faction, aliases: ["الجيش الحر"]),
         ], edges: [])
-        #expect(NameResolver(nodes: snapshot.nodes).resolve("الجيش الحر") == .found("a"))
+        #expect(NameResolver(index: try GraphIndex(snapshot)).resolve("الجيش الحر") == .found("a"))
+    }
+
+    @Test func bitParallelDistanceAgreesWithTheTable() {
+        func table(_ x: [UInt32], _ y: [UInt32]) -> Int {
+            if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+            var previous = Array(0...y.count), current = previous
+            for i in 1...x.count {
+                current[0] = i
+                for j in 1...y.count { current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)) }
+                swap(&previous, &current)
+            }
+            return previous[y.count]
+        }
+        var seed: UInt64 = 7
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % n }
+        let alphabet: [UInt32] = [0x627, 0x644, 0x642, 0x62F, 0x633, 0x20, 0x61, 0x62]
+        for _ in 0..<500 {
+            let x = (0..<next(70)).map { _ in alphabet[next(alphabet.count)] }
+            let y = (0..<next(70)).map { _ in alphabet[next(alphabet.count)] }
+            let d = y.withUnsafeBufferPointer { EditDistance(pattern: x, words: 1).distance(to: $0[...]) }
+            #expect(d == table(x, y), "\(x.count) × \(y.count)")
+        }
     }
 
     @Test func matching() {
@@ -226,7 +248,7 @@ struct GraphIndexTests {
         #expect(idx == folder.appendingPathComponent("graph.idx").path)
         let loaded = try GraphIndex.load(graphPath: json.path)
         #expect(loaded.origin == .index(path: idx))
-        #expect(loaded.staleIndex == nil)
+        #expect(loaded.ignoredIndex == nil)
         #expect((0..<loaded.index.edgeCount).map { loaded.index.edge($0) } == QueryGraph.snapshot.edges)
         #expect(try GraphIndex.load(graphPath: json.path, useIndex: false).origin == .json)
 
@@ -240,11 +262,18 @@ struct GraphIndexTests {
         try AtomicFile.write(try changed.jsonData(), to: json)
         let stale = try GraphIndex.load(graphPath: json.path)
         #expect(stale.origin == .json)
-        #expect(stale.staleIndex == idx)
+        #expect(stale.ignoredIndex?.path == idx)
+        #expect(stale.ignoredIndex?.reason == "was made from another version of graph.json")
         #expect(stale.index.edgeCount == changed.edges.count)
 
         // An .idx path is opened as it is.
         #expect(try GraphIndex.load(graphPath: idx).origin == .index(path: idx))
+
+        // An index that cannot be read is set aside, and said so.
+        try AtomicFile.write("not an index", to: URL(fileURLWithPath: idx))
+        let garbage = try GraphIndex.load(graphPath: json.path)
+        #expect(garbage.origin == .json)
+        #expect(garbage.ignoredIndex?.reason.hasPrefix("cannot be used (too short to be an index") == true)
     }
 
     enum Damage: String, CaseIterable, Sendable {
