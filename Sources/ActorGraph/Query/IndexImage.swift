@@ -76,7 +76,7 @@ struct IndexFormatError: Error, CustomStringConvertible {
 /// Lays out a snapshot as index bytes.
 struct IndexWriter {
     fileprivate(set) var pool: [UInt8] = []
-    private var pooled: [String: (UInt32, UInt32)] = [:]
+    private var pooled: [ByteKey: (UInt32, UInt32)] = [:]
 
     static func encode(_ snapshot: GraphSnapshot, source: SourceFingerprint = .none) throws -> [UInt8] {
         var writer = IndexWriter()
@@ -85,19 +85,21 @@ struct IndexWriter {
 
     fileprivate mutating func ref(_ string: String?, into out: inout [UInt8]) throws {
         guard let string else { out.appendLE(UInt32(0)); out.appendLE(IndexLayout.nilLength); return }
-        if let known = pooled[string] { out.appendLE(known.0); out.appendLE(known.1); return }
-        let bytes = Array(string.utf8)
+        let key = ByteKey(string)
+        if let known = pooled[key] { out.appendLE(known.0); out.appendLE(known.1); return }
+        let bytes = key.bytes
         guard pool.count + bytes.count < Int(UInt32.max), bytes.count < Int(UInt32.max) else {
             throw IndexFormatError("the snapshot's text is over 4 GB; too large for index format \(IndexLayout.version)")
         }
         let entry = (UInt32(pool.count), UInt32(bytes.count))
         pool += bytes
-        pooled[string] = entry
+        pooled[key] = entry
         out.appendLE(entry.0); out.appendLE(entry.1)
     }
 
     private mutating func encode(_ snapshot: GraphSnapshot, source: SourceFingerprint) throws -> [UInt8] {
         let nodes = snapshot.nodes.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        pooled.reserveCapacity(nodes.count * 4 + snapshot.edges.count * 2)
         var number: [String: UInt32] = [:]
         number.reserveCapacity(nodes.count)
         for (i, node) in nodes.enumerated() {
@@ -227,14 +229,27 @@ extension IndexWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(names.count * IndexLayout.nameSize)
         var currentActor = -1
-        var seen = Set<String>()
+        var seen = Set<ByteKey>()
         for name in names {
             if name.actor != currentActor { currentActor = name.actor; seen.removeAll(keepingCapacity: true) }
             let key = NameKey(name.text)
-            guard !key.exact.isEmpty, seen.insert(key.exact).inserted else { continue }
+            guard !key.exact.isEmpty, seen.insert(ByteKey(key.exact)).inserted else { continue }
             bytes.appendLE(UInt32(name.actor)); bytes.appendLE(UInt32(name.canonical ? 1 : 0))
+            // The forms often repeat one another («قدس» is exact, loose and fuzzy); they share
+            // bytes within the record but skip the pool's dictionary, which is slow at this count.
+            var written: [([UInt8], UInt32)] = []
             for form in [name.text, key.exact, key.exactCompact, key.looseCompact, key.fuzzyCompact, key.fuzzySpaced] {
-                try ref(form, into: &bytes)
+                let utf8 = Array(form.utf8)
+                if let same = written.first(where: { $0.0 == utf8 }) {
+                    bytes.appendLE(same.1); bytes.appendLE(UInt32(utf8.count))
+                    continue
+                }
+                guard pool.count + utf8.count < Int(UInt32.max) else {
+                    throw IndexFormatError("the snapshot's text is over 4 GB; too large for index format \(IndexLayout.version)")
+                }
+                written.append((utf8, UInt32(pool.count)))
+                bytes.appendLE(UInt32(pool.count)); bytes.appendLE(UInt32(utf8.count))
+                pool += utf8
             }
         }
         return bytes
@@ -268,6 +283,15 @@ struct NameTable: Sendable {
     }
 
     func string(_ i: Int, _ form: Form) -> String { String(decoding: self.form(i, form), as: UTF8.self) }
+}
+
+/// A string as its UTF-8 bytes, hashed as bytes: `String` hashes through Unicode normalization,
+/// which made pooling a million Arabic sentences the slowest step of writing an index.
+struct ByteKey: Hashable {
+    let bytes: [UInt8]
+    init(_ string: String) { bytes = Array(string.utf8) }
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.bytes == b.bytes }
 }
 
 extension Array where Element == UInt8 {

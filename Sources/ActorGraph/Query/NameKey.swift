@@ -21,35 +21,82 @@ struct NameKey: Sendable, Equatable {
     var fuzzySpaced: String
 
     init(_ text: String) {
-        // Words, each a list of its hyphen-separated parts, as scalars.
+        // One flat UTF-8 buffer of the kept letters; parts (split at hyphens) and words (split at
+        // spaces) are ranges in it. Few allocations: this runs for every name when an index is built.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var parts: [(start: Int, end: Int, word: Int)] = []
+        var partStart = 0, word = 0
+        func endPart() {
+            if bytes.count > partStart { parts.append((partStart, bytes.count, word)) }
+            partStart = bytes.count
+        }
+        func endWord() { endPart(); if parts.last?.word == word { word += 1 } }
         var normalized: [Unicode.Scalar] = []
         normalized.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars { _ = ArabicNormalizer.append(s, to: &normalized) }
-        var words: [[[Unicode.Scalar]]] = []
-        var word: [[Unicode.Scalar]] = []
-        var part: [Unicode.Scalar] = []
-        func endPart() { if !part.isEmpty { word.append(part); part = [] } }
-        func endWord() { endPart(); if !word.isEmpty { words.append(word); word = [] } }
         for s in normalized {
             switch NameKey.kind(of: s) {
-            case .letter: part.append(s)
-            case .accented: part.append(contentsOf: NameKey.baseLetters(s))
+            case .letter: NameKey.appendUTF8(s, to: &bytes)
+            case .accented: for b in NameKey.baseLetters(s) { NameKey.appendUTF8(b, to: &bytes) }
             case .hyphen: endPart()
             case .skip: continue
             case .space: endWord()
             }
         }
         endWord()
+        let words = word
 
-        let parts = words.flatMap { $0 }
-        exact = parts.map(NameKey.string).joined(separator: " ")
-        exactCompact = parts.map(NameKey.string).joined()
-        tokens = NameKey.droppingArticles(words).map(NameKey.string)
-        looseCompact = tokens.joined()
+        func joined(_ ranges: [Range<Int>], separator: UInt8?) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + ranges.count)
+            for (i, r) in ranges.enumerated() {
+                if i > 0, let separator { out.append(separator) }
+                out.append(contentsOf: bytes[r])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let all = parts.map { $0.start..<$0.end }
+        exact = joined(all, separator: 0x20)
+        exactCompact = String(decoding: bytes, as: UTF8.self)
+
+        // The article: a standalone al/el/«ال» word (when there are others), an al-/as-/… part before
+        // a hyphen, «ال» at the start of an Arabic word of more than three letters.
+        var tokenRanges: [Range<Int>] = []
+        for (i, part) in parts.enumerated() {
+            let slice = bytes[part.start..<part.end]
+            let alone = (i == 0 || parts[i - 1].word != part.word) && (i == parts.count - 1 || parts[i + 1].word != part.word)
+            let beforeHyphen = i < parts.count - 1 && parts[i + 1].word == part.word
+            if alone && words > 1 && NameKey.standaloneArticles.contains(where: { $0.elementsEqual(slice) }) { continue }
+            if beforeHyphen && NameKey.hyphenArticles.contains(where: { $0.elementsEqual(slice) }) { continue }
+            if slice.starts(with: NameKey.arabicArticle) && NameKey.scalarCount(slice) > 3 {
+                tokenRanges.append((part.start + NameKey.arabicArticle.count)..<part.end)
+            } else {
+                tokenRanges.append(part.start..<part.end)
+            }
+        }
+        tokens = tokenRanges.map { String(decoding: bytes[$0], as: UTF8.self) }
+        looseCompact = joined(tokenRanges, separator: nil)
         fuzzy = tokens.map(NameKey.fold)
         fuzzyCompact = fuzzy.joined()
         fuzzySpaced = fuzzy.joined(separator: " ")
     }
+
+    static func appendUTF8(_ s: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    static func scalarCount(_ utf8: ArraySlice<UInt8>) -> Int { utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
 
     // MARK: - Steps
 
@@ -59,11 +106,13 @@ struct NameKey: Sendable, Equatable {
         let v = s.value
         if v < 0x80 {
             if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { return .letter }  // already lowercased
+            if v == 0x20 { return .space }
             if v == 0x2D { return .hyphen }
             if v == 0x22 || v == 0x27 || v == 0x60 { return .skip }  // "Ya'rub" is "Yarub"
             return .space
         }
         switch v {
+        case 0x0621...0x063A, 0x0641...0x064A: return .letter  // Arabic letters, the common case
         case 0xB4, 0x2BB, 0x2BC, 0x2BE, 0x2BF: return .skip  // more apostrophes (ʿ ʾ)
         case 0x2010...0x2013: return .hyphen
         case 0x00C0...0x024F: return .accented
@@ -81,32 +130,10 @@ struct NameKey: Sendable, Equatable {
         String(s).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }
     }
 
-    static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
-    }
-
-    static let standaloneArticles: Set<String> = ["al", "el", "ال"]
-    static let hyphenArticles: Set<String> = ["al", "el", "il", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
-                                              "ed", "en", "er", "es", "esh", "et", "ez"]
-    static let alef: Unicode.Scalar = "\u{0627}", lam: Unicode.Scalar = "\u{0644}"
-
-    static func droppingArticles(_ words: [[[Unicode.Scalar]]]) -> [[Unicode.Scalar]] {
-        var result: [[Unicode.Scalar]] = []
-        for word in words {
-            for (i, part) in word.enumerated() {
-                if part.count <= 3 {
-                    let text = string(part)
-                    if word.count == 1 && words.count > 1 && standaloneArticles.contains(text) { continue }
-                    if i < word.count - 1 && hyphenArticles.contains(text) { continue }
-                }
-                // «القدس» → «قدس»; a word of two letters after the article is kept whole.
-                if part.count > 3 && part[0] == alef && part[1] == lam { result.append(Array(part[2...])) } else { result.append(part) }
-            }
-        }
-        return result
-    }
+    static let standaloneArticles: [[UInt8]] = ["al", "el", "ال"].map { Array($0.utf8) }
+    static let hyphenArticles: [[UInt8]] = ["al", "el", "il", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath",
+                                            "az", "ed", "en", "er", "es", "esh", "et", "ez"].map { Array($0.utf8) }
+    static let arabicArticle: [UInt8] = Array("ال".utf8)
 
     /// Latin transliteration variants folded to one spelling, left to right, the longer rule first:
     /// ee→i, ou→u, oo→u, ck→k, ce→sa, q→k, e→a, o→u; then doubled letters made single. Words in

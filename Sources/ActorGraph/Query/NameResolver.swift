@@ -182,28 +182,33 @@ public struct NameResolver: Sendable {
     /// distance (see `rankDistance`), then by mentions (more first), then by id.
     func ranked(among actors: Set<Int>?, against keys: [Query]) -> [Candidate] {
         let patterns = keys.map { EditDistance(pattern: $0.key.fuzzySpaced.unicodeScalars.map(\.value), words: $0.key.fuzzy.count) }
-        var best: [Int: (distance: Int, table: Int, entry: Int)] = [:]
+        var distance = [Int](repeating: Int.max, count: index.nodeCount)
+        var match = [(table: Int, entry: Int)](repeating: (0, 0), count: index.nodeCount)
         var scratch = NameScratch()
         for (t, table) in tables.enumerated() {
             for i in 0..<table.count {
                 let actor = table.actor(i)
                 if let actors, !actors.contains(actor) { continue }
                 scratch.load(table.form(i, .fuzzySpaced))
-                let d = patterns.map { scratch.rankDistance(from: $0) }.min() ?? Int.max
-                if d < best[actor]?.distance ?? Int.max { best[actor] = (d, t, i) }
+                var d = Int.max
+                for pattern in patterns { d = min(d, scratch.rankDistance(from: pattern)) }
+                if d < distance[actor] { distance[actor] = d; match[actor] = (t, i) }
             }
         }
-        let order = best.map { (actor: $0.key, match: $0.value) }
+        // Only actors as near as the 5th nearest can be listed; the full order is for those few.
+        let reached = distance.filter { $0 < Int.max }.sorted()
+        guard let cutoff = reached.prefix(NameResolver.maxCandidates).last else { return [] }
+        let order = distance.indices.filter { distance[$0] <= cutoff }
+            .map { (actor: $0, distance: distance[$0], mentions: index.mentions(of: $0), id: index.id(of: $0)) }
             .sorted { a, b in
-                if a.match.distance != b.match.distance { return a.match.distance < b.match.distance }
-                let ma = index.mentions(of: a.actor), mb = index.mentions(of: b.actor)
-                if ma != mb { return ma > mb }
-                return index.id(of: a.actor) < index.id(of: b.actor)
+                if a.distance != b.distance { return a.distance < b.distance }
+                if a.mentions != b.mentions { return a.mentions > b.mentions }
+                return a.id < b.id
             }
         return order.prefix(NameResolver.maxCandidates).map { a in
             let s = index.summary(of: a.actor)
-            return Candidate(id: s.id, name: s.name, nameEn: s.nameEn,
-                             matched: tables[a.match.table].string(a.match.entry, .text), distance: a.match.distance)
+            let m = match[a.actor]
+            return Candidate(id: s.id, name: s.name, nameEn: s.nameEn, matched: tables[m.table].string(m.entry, .text), distance: a.distance)
         }
     }
 }
