@@ -96,17 +96,18 @@ struct DiffCommand: AsyncParsableCommand {
 
     /// The id `--focus` names, or an error listing the closest actors.
     func resolve(_ query: String, in snapshots: [GraphSnapshot]) throws -> String {
-        func describe(_ id: String) -> String {
-            guard let n = snapshots.lazy.compactMap({ $0.node(id: id) }).first else { return id }
-            return "\(id) (\(n.name), \(n.nameEn))"
-        }
-        switch ActorLookup.resolve(query, in: snapshots) {
+        // Names are looked up in the union of both graphs: the actor may exist in only one.
+        var union = GraphBuilder()
+        for snapshot in snapshots { union.add(snapshot) }
+        let resolver = try NameResolver(snapshot: union.snapshot(gazetteerVersion: ""))
+        func describe(_ c: NameResolver.Candidate) -> String { "\(c.id) (\(c.name), \(c.nameEn))" }
+        switch resolver.resolve(query) {
         case .found(let id):
             return id
-        case .ambiguous(let ids):
-            throw Diagnostics.Failure("--focus `\(query)`: several actors have this name: \(ids.map(describe).joined(separator: "; ")); give an id")
+        case .ambiguous(let candidates):
+            throw Diagnostics.Failure("--focus `\(query)`: several actors have this name: \(candidates.map(describe).joined(separator: "; ")); give an id")
         case .notFound(let closest):
-            let hint = closest.isEmpty ? "" : "; closest: " + closest.map { describe($0.id) }.joined(separator: "; ")
+            let hint = closest.isEmpty ? "" : "; closest: " + closest.map(describe).joined(separator: "; ")
             throw Diagnostics.Failure("--focus `\(query)`: no actor with this id, name or alias in \(oldPath) or \(newPath)\(hint)")
         }
     }

@@ -114,14 +114,14 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     private func resolveFocus(_ query: String, in snapshot: GraphSnapshot) throws -> String {
-        func describe(_ ids: [String]) -> String {
-            ids.compactMap { snapshot.node(id: $0) }.map { "\($0.id) (\($0.name) / \($0.nameEn))" }.joined(separator: "; ")
+        func describe(_ candidates: [NameResolver.Candidate]) -> String {
+            candidates.map { "\($0.id) (\($0.name) / \($0.nameEn))" }.joined(separator: "; ")
         }
-        switch GraphFilter.resolveActor(query, in: snapshot) {
+        switch try NameResolver(snapshot: snapshot).resolve(query) {
         case .found(let id):
             return id
-        case .ambiguous(let ids):
-            throw Failure(file: graph, message: "«\(query)» names several actors; give one id: \(describe(ids))")
+        case .ambiguous(let candidates):
+            throw Failure(file: graph, message: "«\(query)» names several actors; give one id: \(describe(candidates))")
         case .notFound(let closest):
             let hint = closest.isEmpty ? "" : "; closest: \(describe(closest))"
             throw Failure(file: graph, message: "no actor matches «\(query)»\(hint)")

@@ -54,7 +54,7 @@ struct BuildCLITests {
         let dir = try CLI.temporaryFolder()
         _ = try CLI.run(["build", "seeds", "--out", dir.path])
         let graph = dir.appendingPathComponent("graph.json").path
-        let arabic = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("ego.svg").path, "--focus", "لواء القدس", "--depth", "2"])
+        let arabic = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("ego.svg").path, "--focus", "للواء القدس", "--depth", "2"])
         #expect(arabic.status == 0, "\(arabic.stderr)")
         let svg = try String(contentsOf: dir.appendingPathComponent("ego.svg"), encoding: .utf8)
         #expect(svg.contains("لواء القدس") && svg.contains("الفرع 227"))

@@ -96,7 +96,7 @@ struct DiffCLITests {
 
     @Test(arguments: [
         ("لواء القدس", "liwa-al-quds"),      // Arabic name
-        ("ميليشيا لواء القدس", "liwa-al-quds"), // an alias seen in the seeds
+        ("داعش", "islamic-state"),           // an alias seen in the seeds
         ("LIWA AL-QUDS", "liwa-al-quds"),    // English, any case
         ("islamic-state", "islamic-state"),  // id
     ])

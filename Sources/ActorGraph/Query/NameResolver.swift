@@ -48,6 +48,11 @@ public struct NameResolver: Sendable {
 
     public static let maxCandidates = 5
 
+    /// A resolver over one snapshot (or the union of several, merged first).
+    public init(snapshot: GraphSnapshot) throws {
+        self.init(index: try GraphIndex(snapshot))
+    }
+
     let index: GraphIndex
     let tables: [NameTable]
 
