@@ -35,6 +35,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The query benchmark's generator and timer; not run by `swift test` (see Benchmarks/QUERY.md).
+        .executableTarget(name: "QueryBench", dependencies: ["ActorGraph"], path: "Benchmarks/QueryBench"),
         .testTarget(name: "ActorGraphTests", dependencies: ["ActorGraph"], exclude: ["Golden"]),
         .testTarget(name: "ActorGraphRenderTests", dependencies: ["ActorGraphRender", "ActorGraph"]),
         .testTarget(name: "CLITests", dependencies: ["ActorGraph", "actorgraph"]),

@@ -147,7 +147,7 @@ enum ContentHash {
             return (x << 31) | (x >> 33)
         }
 
-        /// Feeds whole 32-byte blocks; `bytes.count` must be a multiple of 32 except for the last call.
+        /// Feeds whole 32-byte blocks, then the tail byte by byte: one call per file.
         mutating func feed(_ bytes: UnsafeRawBufferPointer) {
             guard let base = bytes.baseAddress else { return }
             let blocks = bytes.count / 32
@@ -171,27 +171,15 @@ enum ContentHash {
         }
     }
 
-    static func of(_ bytes: [UInt8]) -> UInt64 {
-        var state = State()
-        bytes.withUnsafeBytes { state.feed($0) }
-        return state.finish()
-    }
-
+    /// Hashes a file through a read-only mapping: no copy of its bytes.
     static func ofFile(_ path: String) throws -> UInt64 {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputProblem(file: path, message: "cannot read the graph")
-        }
-        defer { try? handle.close() }
         var state = State()
-        var pending = Data()
-        // Blocks are fed whole, whatever sizes the reads come back in; the tail goes last.
-        while let data = try handle.read(upToCount: 8 << 20), !data.isEmpty {
-            pending.append(data)
-            let whole = pending.count / 32 * 32
-            pending.withUnsafeBytes { state.feed(UnsafeRawBufferPointer(rebasing: $0[0..<whole])) }
-            pending = Data(pending[(pending.startIndex + whole)...])
+        if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 { return state.finish() }
+        let bytes: IndexBytes
+        do { bytes = try IndexBytes(mapping: path, minimumSize: 1) } catch {
+            throw InputProblem(file: path, message: "cannot read the graph: \(error)")
         }
-        pending.withUnsafeBytes { state.feed($0) }
+        state.feed(bytes.buffer(0, bytes.count))
         return state.finish()
     }
 }

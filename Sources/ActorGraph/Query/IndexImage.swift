@@ -319,14 +319,14 @@ final class IndexBytes: @unchecked Sendable {
     }
 
     /// Maps `path` read-only; pages are read from disk only when a query touches them.
-    init(mapping path: String) throws {
+    init(mapping path: String, minimumSize: Int = IndexLayout.headerSize) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IndexFormatError("cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw IndexFormatError("cannot stat: \(String(cString: strerror(errno)))") }
         let size = Int(info.st_size)
-        guard size >= IndexLayout.headerSize else { throw IndexFormatError("too short to be an index (\(size) bytes)") }
+        guard size >= minimumSize, size > 0 else { throw IndexFormatError("too short to be an index (\(size) bytes)") }
         guard let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0),
               memory != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw IndexFormatError("cannot map: \(String(cString: strerror(errno)))")
