@@ -42,7 +42,10 @@ struct RelationRuleTests {
              expected: ["allied_with fsa sdf"]),
         Case(name: "defected_from", text: "انشق عشرات العناصر من الدفاع الوطني عن قوات النظام.",
              expected: ["defected_from ndf assad-regime-forces"]),
+        Case(name: "subordinate_to: examples of a group", text: "تنتشر في المنطقة ميليشيات حزب الله اللبناني مثل قوة الرضوان.",
+             expected: ["subordinate_to radwan-force hezbollah"]),
         // Negatives: the cue word is there, the relation is not.
+        Case(name: "negative: «مثلما» compares, it does not list", text: "تقدم الجيش الحر مثلما تقدمت قوات النظام في الشمال.", expected: []),
         Case(name: "negative: «مع» in a clash is no alliance", text: "اندلعت اشتباكات بين الجيش الحر مع قوات النظام في درعا.",
              expected: ["fights fsa assad-regime-forces"]),
         Case(name: "negative: a place, not a sponsor", text: "انسحب حزب الله من القصير باتجاه لبنان.", expected: []),
