@@ -174,10 +174,8 @@ struct State {
     let tokens: [Token]
     var actors: [FoundActor] = []
     var byId: [String: Int] = [:]
-    var mentions: [Mention] = [] { didSet { mentionByToken = nil } }
+    var mentions: [Mention] = []
     var covered: [Bool]
-    /// Token → index of the name mention covering it; rebuilt after mentions change.
-    private var mentionByToken: [Int: Int]?
     /// The clitic readings of every token, computed once: each discovery pattern asks for them
     /// at every token, and recomputing them was a sixth of the extractor's time.
     let readings: [[CliticVariants.Reading]]
@@ -231,12 +229,10 @@ struct State {
         return true
     }
 
-    mutating func mentionIndex(at token: Int) -> Int? {
-        if mentionByToken == nil {
-            var index: [Int: Int] = [:]
-            for (i, m) in mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
-            mentionByToken = index
-        }
-        return mentionByToken?[token]
+    /// Token → index of the name mention covering it, as the mentions stand now.
+    func nameMentionIndex() -> [Int: Int] {
+        var index: [Int: Int] = [:]
+        for (i, m) in mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
+        return index
     }
 }

@@ -44,7 +44,6 @@ struct DiscoveryPatterns {
     ])
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
     static let nameOpeners: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
-    static let personConnectors: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "عبد", "بن", "ابن", "الدين", "الله"])
 
     /// Groups first, then persons: a person's pattern often runs through the group it belongs to
     /// («المسؤول الإعلامي في ميليشيا “الباقر” محمد هنداوي»).

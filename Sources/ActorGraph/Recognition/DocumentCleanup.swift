@@ -19,13 +19,14 @@ struct DocumentCleanup {
 
     private func branchNames(_ state: inout State) {
         let tokens = state.tokens
+        // Built once: the loop replaces mentions in place and only removes them at the end,
+        // so indices stay valid (and an absorbed mention is no longer `.name`).
+        let mentionAt = state.nameMentionIndex()
         for index in state.mentions.indices {
             let m = state.mentions[index]
             guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
-            let first = CliticVariants.readings(of: tokens[m.tokens.lowerBound].text).map(\.form)
-            let startsWithBranch = first.contains("فرع")
-            let afterBranch = m.tokens.lowerBound > 0
-                && CliticVariants.readings(of: tokens[m.tokens.lowerBound - 1].text).contains { $0.form == "فرع" }
+            let startsWithBranch = state.readings[m.tokens.lowerBound].contains { $0.form == "فرع" }
+            let afterBranch = m.tokens.lowerBound > 0 && state.readings[m.tokens.lowerBound - 1].contains { $0.form == "فرع" }
             guard startsWithBranch || afterBranch else { continue }
             var end = m.tokens.upperBound
             if end < tokens.count, tokens[end].text == "في" || tokens[end].text == "ب" {
@@ -40,7 +41,7 @@ struct DocumentCleanup {
                 var k = end + 1
                 if k < tokens.count, tokens[k].kind == .word, tokens[k].text.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
                 end = k
-            } else if startsWithBranch, end < tokens.count, let n = state.mentionIndex(at: end), state.mentions[n].kind == .name,
+            } else if startsWithBranch, end < tokens.count, let n = mentionAt[end], state.mentions[n].kind == .name,
                       state.actors[state.mentions[n].actor].type == .unit, tokens[end].text.hasPrefix("ل") {
                 // «فرع البادية للمخابرات العسكرية»: the branch of a directorate, named by its place.
                 end = state.mentions[n].tokens.upperBound
@@ -50,7 +51,7 @@ struct DocumentCleanup {
                 continue
             }
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
-            let startNorm = tokens[startToken].start + (CliticVariants.readings(of: tokens[startToken].text).first { $0.form == "فرع" }?.prefixLength ?? 0)
+            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.form == "فرع" }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
             let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
