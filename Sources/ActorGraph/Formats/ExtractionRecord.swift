@@ -40,8 +40,9 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         self.doc = doc.article.id
         self.date = doc.article.date
         let actors = doc.actors.actors
+        let namesByActor = doc.actors.nameMentionsByActor()
         self.entities = actors.indices.compactMap { i in
-            let names = doc.actors.mentions.filter { $0.actor == i && $0.kind == .name }
+            let names = namesByActor[i]
             guard !names.isEmpty else { return nil }
             let a = actors[i]
             return Entity(id: a.id, name: a.name, name_en: a.nameEn, type: a.type, discovered: a.discovered,

@@ -56,8 +56,9 @@ public struct GraphBuilder: Sendable {
         let article = doc.article
         guard inputs.insert(article.id).inserted else { return }
         if let d = article.date { dates.append(d) } else { undatedInputs.insert(article.id) }
+        let namesByActor = doc.actors.nameMentionsByActor()
         for (index, actor) in doc.actors.actors.enumerated() {
-            let names = doc.actors.mentions.filter { $0.actor == index && $0.kind == .name }
+            let names = namesByActor[index]
             let identity = Identity(name: actor.name, nameEn: actor.nameEn, type: actor.type, side: actor.side,
                                     discovered: actor.discovered, date: article.date)
             var acc = nodes[actor.id] ?? NodeAccumulator(identity)

@@ -33,5 +33,10 @@ public struct DocumentActors: Sendable {
     public var actors: [FoundActor]
     public var mentions: [Mention]
 
-    public func mentions(of actor: Int) -> [Mention] { mentions.filter { $0.actor == actor } }
+    /// The name mentions of every actor (index = actor), in text order: one pass over the mentions.
+    public func nameMentionsByActor() -> [[Mention]] {
+        var groups = Array(repeating: [Mention](), count: actors.count)
+        for m in mentions where m.kind == .name { groups[m.actor].append(m) }
+        return groups
+    }
 }
