@@ -20,8 +20,9 @@ public struct Extractor: Sendable {
         let text = NormalizedText(FrontMatter.masked(article.text))
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(tokens, in: text)
-        let actors = recognizer.recognize(text, tokens: tokens, sentences: sentences, date: article.date)
-        let found = relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+        let readings = TokenReadings(tokens)
+        let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: article.date)
+        let found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors)
         let sentenceTexts = sentences.map { s in
             DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
         }

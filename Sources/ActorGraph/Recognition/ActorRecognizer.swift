@@ -12,7 +12,11 @@ public struct ActorRecognizer: Sendable {
     }
 
     public func recognize(_ text: NormalizedText, tokens: [Token], sentences: [Sentence], date: PartialDate?) -> DocumentActors {
-        var state = State(text: text, tokens: tokens)
+        recognize(text, tokens: tokens, readings: TokenReadings(tokens), sentences: sentences, date: date)
+    }
+
+    public func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?) -> DocumentActors {
+        var state = State(text: text, tokens: tokens, readings: readings)
         for sentence in sentences {
             gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
         }
@@ -36,12 +40,12 @@ public struct ActorRecognizer: Sendable {
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            let word = CliticVariants.readings(of: tokens[i].text).first { $0.form.hasSuffix("تي") || $0.form.hasSuffix("تا") || $0.form.hasSuffix("عي") }
-            guard let dual = word, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].text.hasPrefix("و"),
-                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2] else { continue }
+            guard tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].text.hasPrefix("و"),
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
+                  let dual = state.readings[i].first(where: { $0.form.hasSuffix("تي") || $0.form.hasSuffix("تا") || $0.form.hasSuffix("عي") }) else { continue }
             let stem = dual.form.dropLast(2)
-            let singular = dual.form.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه"
-            let first = tokens[i + 1].text, second = String(tokens[i + 2].text.dropFirst())
+            let singular = Word(dual.form.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
+            let first = tokens[i + 1].word, second = Word(String(tokens[i + 2].text.dropFirst()))
             guard let a = matcher.lookup([singular, first]).first(where: { $0.alias.isValid(on: date) }),
                   let b = matcher.lookup([singular, second]).first(where: { $0.alias.isValid(on: date) }) else { continue }
             for (target, tokenRange, start) in [(a, i..<(i + 2), tokens[i].start + dual.prefixLength), (b, (i + 2)..<(i + 3), tokens[i + 2].start + 1)] {
@@ -54,7 +58,7 @@ public struct ActorRecognizer: Sendable {
 
     private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, state: inout State) {
         dualNames(in: range, date: date, state: &state)
-        for m in matcher.matches(in: state.tokens, range: range) where !m.tokens.contains(where: { state.covered[$0] }) {
+        for m in matcher.matches(in: state.tokens, readings: state.readings, range: range) where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
             let a = gazetteer.actors[target.actor]
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
@@ -68,7 +72,7 @@ public struct ActorRecognizer: Sendable {
     /// «الصفوة» refers to the same actor. Only forms of three letters or more, never a bare
     /// given name, and only when one actor claims the form.
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
-        var forms: [String: Int?] = [:]
+        var forms: [Word: Int?] = [:]
         for (index, actor) in state.actors.enumerated() {
             for form in shortForms(of: actor, state: state) {
                 if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
@@ -78,13 +82,13 @@ public struct ActorRecognizer: Sendable {
         guard !table.isEmpty else { return }
         var local = AliasMatcher()
         for (form, index) in table {
-            local.add(form, target: .init(actor: index, alias: DatedAlias(name: form)))
+            local.add(form.text, target: .init(actor: index, alias: DatedAlias(name: form.text)))
         }
         for sentence in sentences {
             var i = sentence.tokenRange.lowerBound
             while i < sentence.tokenRange.upperBound {
                 guard !state.covered[i], state.tokens[i].kind == .word,
-                      let m = local.longestMatch(at: i, in: state.tokens, limit: sentence.tokenRange.upperBound),
+                      let m = local.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: sentence.tokenRange.upperBound),
                       !m.tokens.contains(where: { state.covered[$0] }) else { i += 1; continue }
                 let actor = state.actors[m.targets[0].actor]
                 state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
@@ -93,10 +97,10 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func shortForms(of actor: FoundActor, state: State) -> [String] {
+    private func shortForms(of actor: FoundActor, state: State) -> [Word] {
         let names = Set(state.mentions.filter { state.actors[$0.actor].id == actor.id && $0.kind == .name }
             .map { ArabicNormalizer.normalize(state.text.originalText($0.start..<$0.end)) } + [ArabicNormalizer.normalize(actor.name)])
-        var result: [String] = []
+        var result: [Word] = []
         for name in names {
             let words = AliasMatcher.words(of: name)
             guard words.count >= 2 else { continue }
@@ -142,13 +146,13 @@ public struct ActorRecognizer: Sendable {
             var i = m.tokens.upperBound
             guard i < tokens.count else { continue }
             if tokens[i].text == "،" || tokens[i].text == "," { i += 1 }
-            guard i < tokens.count, lexicon.nicknameCues.contains(tokens[i].text) else { continue }
+            guard i < tokens.count, lexicon.nicknameCues.contains(tokens[i].word) else { continue }
             i += 1
             if i < tokens.count, tokens[i].text == "باسم" || tokens[i].text == "ب" { i += 1 }
             var quoted = false
             if i < tokens.count, tokens[i].text == "\"" || tokens[i].text == "(" { quoted = true; i += 1 }
             var j = i
-            while j < tokens.count, j - i < 3, tokens[j].kind == .word, !state.covered[j], !lexicon.stopWords.contains(tokens[j].text) { j += 1 }
+            while j < tokens.count, j - i < 3, tokens[j].kind == .word, !state.covered[j], !lexicon.stopWords.contains(tokens[j].word) { j += 1 }
             guard j > i, quoted || tokens[i].text == "ابو" else { continue }
             let span = state.text.originalRange(tokens[i].start, tokens[j - 1].end)
             additions.append(Candidate(actor: state.actors[m.actor], tokens: i..<j, start: tokens[i].start, end: tokens[j - 1].end, kind: .name, original: span))
@@ -176,15 +180,14 @@ struct State {
     var byId: [String: Int] = [:]
     var mentions: [Mention] = []
     var covered: [Bool]
-    /// The clitic readings of every token, computed once: each discovery pattern asks for them
-    /// at every token, and recomputing them was a sixth of the extractor's time.
-    let readings: [[CliticVariants.Reading]]
+    /// The clitic readings of every token, computed once for the whole document.
+    let readings: TokenReadings
 
-    init(text: NormalizedText, tokens: [Token]) {
+    init(text: NormalizedText, tokens: [Token], readings: TokenReadings) {
         self.text = text
         self.tokens = tokens
         self.covered = Array(repeating: false, count: tokens.count)
-        self.readings = tokens.map { CliticVariants.readings(of: $0.text) }
+        self.readings = readings
     }
 
     mutating func actorIndex(for actor: FoundActor) -> Int {
@@ -224,7 +227,7 @@ struct State {
     /// original spelling tells them apart.
     func isGivenName(_ i: Int, _ lexicon: DiscoveryLexicon) -> Bool {
         let t = tokens[i]
-        guard lexicon.givenNames.contains(t.text) else { return false }
+        guard lexicon.givenNames.contains(t.word) else { return false }
         if t.text == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
     }

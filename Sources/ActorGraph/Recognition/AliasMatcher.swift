@@ -22,11 +22,13 @@ public struct AliasMatcher: Sendable {
     }
 
     private struct Node: Sendable {
-        var children: [String: Int] = [:]
+        var children: [Word: Int] = [:]
         var targets: [Target] = []
     }
 
     private var nodes: [Node] = [Node()]
+    static let quote: Word = "\""
+    static let hyphen: Word = "-"
     public private(set) var aliasCount = 0
 
     public init() {}
@@ -39,9 +41,9 @@ public struct AliasMatcher: Sendable {
         }
     }
 
-    public static func words(of name: String) -> [String] {
+    public static func words(of name: String) -> [Word] {
         let text = NormalizedText(name)
-        return Tokenizer.tokenize(text).filter { $0.kind == .word }.map(\.text)
+        return Tokenizer.tokenize(text).filter { $0.kind == .word }.map(\.word)
     }
 
     public mutating func add(_ name: String, target: Target) {
@@ -62,7 +64,7 @@ public struct AliasMatcher: Sendable {
     }
 
     /// The targets of exactly this word sequence (normalized words), if it is an alias.
-    public func lookup(_ words: [String]) -> [Target] {
+    public func lookup(_ words: [Word]) -> [Target] {
         var node = 0
         for w in words {
             guard let next = nodes[node].children[w] else { return [] }
@@ -73,11 +75,15 @@ public struct AliasMatcher: Sendable {
 
     /// All leftmost-longest matches in `tokens[range]`.
     public func matches(in tokens: [Token], range: Range<Int>? = nil) -> [Match] {
+        matches(in: tokens, readings: TokenReadings(tokens), range: range)
+    }
+
+    public func matches(in tokens: [Token], readings: TokenReadings, range: Range<Int>? = nil) -> [Match] {
         let range = range ?? tokens.indices
         var result: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, limit: range.upperBound) {
+            if tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, readings: readings, limit: range.upperBound) {
                 result.append(m)
                 i = m.tokens.upperBound
             } else {
@@ -88,17 +94,17 @@ public struct AliasMatcher: Sendable {
     }
 
     /// The longest alias that starts at token `i`, trying the word as written first, then its clitic readings.
-    public func longestMatch(at i: Int, in tokens: [Token], limit: Int) -> Match? {
+    public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
         var best: Match?
-        for reading in CliticVariants.readings(of: tokens[i].text) {
-            guard let first = nodes[0].children[reading.form] else { continue }
+        for reading in readings[i] {
+            guard let first = nodes[0].children[reading.word] else { continue }
             var node = first
             var lastHit: (node: Int, end: Int)? = nodes[node].targets.isEmpty ? nil : (node, i + 1)
             var j = i + 1
             while j < limit {
                 var k = j
-                while k < limit && tokens[k].kind == .punctuation && (tokens[k].text == "\"" || tokens[k].text == "-") && k - j < 1 { k += 1 }
-                guard k < limit, tokens[k].kind == .word, let next = nodes[node].children[tokens[k].text] else { break }
+                while k < limit && tokens[k].kind == .punctuation && (tokens[k].word == AliasMatcher.quote || tokens[k].word == AliasMatcher.hyphen) && k - j < 1 { k += 1 }
+                guard k < limit, tokens[k].kind == .word, let next = nodes[node].children[tokens[k].word] else { break }
                 node = next
                 j = k + 1
                 if !nodes[node].targets.isEmpty { lastHit = (node, j) }

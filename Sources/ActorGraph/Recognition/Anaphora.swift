@@ -6,12 +6,12 @@
 struct Anaphora {
     let lexicon: DiscoveryLexicon
 
-    static let heads: [String: String] = Dictionary(uniqueKeysWithValues: [
+    static let heads: [Word: Word] = Dictionary(uniqueKeysWithValues: [
         ("التنظيم", "تنظيم"), ("الحركة", "حركة"), ("اللواء", "لواء"), ("الفرقة", "فرقة"), ("الحزب", "حزب"),
         ("الجبهة", "جبهة"), ("الهيئة", "هيئة"), ("الجماعة", "جماعة"), ("الفرع", "فرع"), ("المجلس", "مجلس"),
         ("الفيلق", "فيلق"), ("الوحدات", "وحدات"), ("الكتائب", "كتائب"), ("الميليشيا", "*"), ("المليشيا", "*"),
         ("الميلشيا", "*"), ("الفصيل", "*"),
-    ].map { (ArabicNormalizer.normalize($0.0), ArabicNormalizer.normalize($0.1)) })
+    ].map { (Word(ArabicNormalizer.normalize($0.0)), Word(ArabicNormalizer.normalize($0.1))) })
 
     func resolve(sentences: [Sentence], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
@@ -19,11 +19,11 @@ struct Anaphora {
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
-                guard let reading = CliticVariants.readings(of: state.tokens[i].text).first(where: { Anaphora.heads[$0.form] != nil }),
-                      let head = Anaphora.heads[reading.form] else { continue }
+                guard let reading = state.readings[i].first(where: { Anaphora.heads[$0.word] != nil }),
+                      let head = Anaphora.heads[reading.word] else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
-                   lexicon.ordinals.contains(state.tokens[i + 1].text) || state.isGivenName(i + 1, lexicon) { continue }
+                   lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
                 // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
                 // other anaphors to the nearest actor with the same head noun.
                 let before = Anaphora.preceding(names, token: i)
@@ -36,7 +36,7 @@ struct Anaphora {
         }
     }
 
-    static let militiaWords: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
+    static let militiaWords: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
 
     /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer back, not far back).
     static func preceding(_ names: [Mention], token i: Int) -> ArraySlice<Mention> {
@@ -52,7 +52,7 @@ struct Anaphora {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].text == "\"" { k -= 1 }
-            if m.clitic.isEmpty, k >= 0, CliticVariants.readings(of: state.tokens[k].text).contains(where: { Anaphora.militiaWords.contains($0.form) }) {
+            if m.clitic.isEmpty, k >= 0, state.readings[k].contains(where: { Anaphora.militiaWords.contains($0.word) }) {
                 return m.actor
             }
             if AliasMatcher.words(of: m.text).first.map({ Anaphora.militiaWords.contains($0) }) == true { return m.actor }
@@ -60,14 +60,14 @@ struct Anaphora {
         return nil
     }
 
-    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: String, state: State) -> Int? {
+    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: Word, state: State) -> Int? {
         for m in named {
             if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]
             guard actor.type == .faction || actor.type == .unit else { continue }
             if head == "*" { if actor.type == .faction { return m.actor } else { continue } }
             let names = [actor.name, m.text].map { AliasMatcher.words(of: $0).first ?? "" }
-            if names.contains(where: { $0 == head || $0 == "ال" + head }) { return m.actor }
+            if names.contains(where: { $0 == head || $0.text == "ال" + head.text }) { return m.actor }
             if head == "تنظيم", actor.side == "jihadist" { return m.actor }
         }
         return nil

@@ -6,39 +6,107 @@
 /// standard counts «لواء القدس», not «للواء القدس».
 public enum CliticVariants {
     public struct Reading: Equatable, Sendable {
-        public var form: String
+        public var word: Word
         public var prefixLength: Int
+        public var form: String { word.text }
     }
 
     static let conjunctions: Set<Character> = ["و", "ف"]
     static let prepositions: Set<Character> = ["ب", "ل", "ك"]
 
+    public static func readings(of word: String) -> [Reading] { readings(of: Word(word)) }
+
     /// All readings of `word`, the word itself first. Readings shorter than two letters are dropped.
-    public static func readings(of word: String) -> [Reading] {
-        var result = [Reading(form: word, prefixLength: 0)]
+    public static func readings(of word: Word) -> [Reading] {
+        var result = [Reading(word: word, prefixLength: 0)]
+        let scalars = Array(word.text.unicodeScalars)
+        guard scalars.count >= 3, scalars[0].value >= 0x0600 else { return result }
+        // Arabic letters are one character each, so scalars can stand for characters; anything
+        // else (a combining mark the normalizer keeps) goes the slow way.
+        guard scalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return characterReadings(of: word.text) }
+        func add(_ form: [Unicode.Scalar], from start: Int, prefixLength: Int) {
+            var h = Word.offsetBasis
+            for s in form { h = Word.mix(h, s) }
+            for s in scalars[start...] { h = Word.mix(h, s) }
+            var text = String(String.UnicodeScalarView(form))
+            text.unicodeScalars.append(contentsOf: scalars[start...])
+            let reading = Reading(word: Word(text: text, fingerprint: h), prefixLength: prefixLength)
+            if !result.contains(where: { $0.word == reading.word }) { result.append(reading) }
+        }
+        var base = 0
+        if scalars[0] == "و" || scalars[0] == "ف" {
+            if scalars.count - 1 >= 2 { add([], from: 1, prefixLength: 1) }
+            base = 1
+        }
+        for b in [0, base] where b < scalars.count - 2 {
+            // ل + ال + X written «للX»: read as «الX», span after «لل».
+            if scalars[b] == "ل" && scalars[b + 1] == "ل" && scalars.count - (b + 2) >= 2 {
+                add(["ا", "ل"], from: b + 2, prefixLength: b + 2)
+            }
+            if (scalars[b] == "ب" || scalars[b] == "ل" || scalars[b] == "ك") && scalars.count - (b + 1) >= 2 {
+                add([], from: b + 1, prefixLength: b + 1)
+            }
+        }
+        return result
+    }
+
+    /// The same readings, counted in characters: for words with marks between the letters.
+    static func characterReadings(of word: String) -> [Reading] {
+        var result = [Reading(word: Word(word), prefixLength: 0)]
         let chars = Array(word)
         guard chars.count >= 3, let first = chars.first, first.unicodeScalars.first!.value >= 0x0600 else { return result }
-        func add(_ dropped: Int, article: Bool = false) {
+        func add(_ dropped: Int) {
             let rest = String(chars[dropped...])
-            let form = article ? "ا" + rest : rest
-            if rest.count >= 2 && !result.contains(where: { $0.form == form }) {
-                // «لل» + X: the text drops the article's alef; the mention starts after «لل».
-                result.append(Reading(form: form, prefixLength: article ? dropped : dropped))
+            if rest.count >= 2 && !result.contains(where: { $0.form == rest }) {
+                result.append(Reading(word: Word(rest), prefixLength: dropped))
             }
         }
         var base = 0
         if conjunctions.contains(chars[0]) { add(1); base = 1 }
         for b in [0, base] where b < chars.count - 2 {
             if chars[b] == "ل" && chars[b + 1] == "ل" {
-                // ل + ال + X written «للX»: read as «الX», span after «لل».
                 let rest = String(chars[(b + 2)...])
                 if rest.count >= 2 {
                     let form = "ال" + rest
-                    if !result.contains(where: { $0.form == form }) { result.append(Reading(form: form, prefixLength: b + 2)) }
+                    if !result.contains(where: { $0.form == form }) { result.append(Reading(word: Word(form), prefixLength: b + 2)) }
                 }
             }
             if prepositions.contains(chars[b]) { add(b + 1) }
         }
         return result
+    }
+}
+
+/// The clitic readings of every token of a document, computed once and shared by every pass
+/// (each pattern and rule asks for them at every token). Stored flat: one array for the whole
+/// document rather than one per token.
+public struct TokenReadings: Sendable {
+    private var items: [CliticVariants.Reading] = []
+    private var offsets: [Int32] = [0]
+
+    public init(_ tokens: [Token]) {
+        items.reserveCapacity(tokens.count + tokens.count / 2)
+        offsets.reserveCapacity(tokens.count + 1)
+        for t in tokens {
+            if t.kind == .word { items.append(contentsOf: CliticVariants.readings(of: t.word)) }
+            else { items.append(CliticVariants.Reading(word: t.word, prefixLength: 0)) }
+            offsets.append(Int32(items.count))
+        }
+    }
+
+    public subscript(i: Int) -> ArraySlice<CliticVariants.Reading> {
+        items[Int(offsets[i])..<Int(offsets[i + 1])]
+    }
+
+    /// Whether any reading of token `i` is in `set`.
+    @inline(__always)
+    public func any(_ i: Int, in set: Set<Word>) -> Bool {
+        self[i].contains { set.contains($0.word) }
+    }
+
+    /// Whether one of token `i`'s readings is `word`.
+    @inline(__always)
+    public func has(_ i: Int, _ word: Word) -> Bool {
+        self[i].contains { $0.word == word }
     }
 }

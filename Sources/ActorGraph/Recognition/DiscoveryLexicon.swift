@@ -4,31 +4,31 @@ struct DiscoveryLexicon: Sendable {
     /// Heads that open the name of an armed group or unit: «لواء القدس», «كتائب الفاروق».
     /// `strong` heads take an unquoted name; `weak` heads only take a quoted one («حركة "…"»)
     /// or a name that carries the article (which rules out «حركة نزوح واسعة»).
-    let strongHeads: Set<String>
-    let weakHeads: Set<String>
+    let strongHeads: Set<Word>
+    let weakHeads: Set<Word>
     /// Heads that take a number or an ordinal: «الفرقة الرابعة», «الفوج 47», «الفرع 227».
-    let numberedHeads: Set<String>
-    let ordinals: Set<String>
+    let numberedHeads: Set<Word>
+    let ordinals: Set<Word>
     /// Descriptors that may precede a name and are not part of it: «ميليشيا "لواء القدس"».
-    let descriptors: Set<String>
+    let descriptors: Set<Word>
     /// Words that end a name: prepositions, relative pronouns, relation cues, places, time words.
-    let stopWords: Set<String>
+    let stopWords: Set<Word>
     /// Adjectives of sect, nationality or allegiance that follow a name without belonging to it.
-    let trailingModifiers: Set<String>
+    let trailingModifiers: Set<Word>
     /// Ranks and roles that precede a person's name.
-    let personTriggers: Set<String>
+    let personTriggers: Set<Word>
     /// Words after a rank that are not yet the name: «العميد الركن», «القيادي السابق».
-    let triggerModifiers: Set<String>
+    let triggerModifiers: Set<Word>
     /// Roles that link a person to an actor: «قائد X فلان», «فلان، المسؤول الإعلامي في X».
-    let roleWords: Set<String>
+    let roleWords: Set<Word>
     /// Words that introduce a nickname: «الملقب "أبو عزام"».
-    let nicknameCues: Set<String>
+    let nicknameCues: Set<Word>
     /// Common given names: a name that starts with one of these is a person.
-    let givenNames: Set<String>
+    let givenNames: Set<Word>
     /// People who are not actors: monitors, reporters, activists.
-    let nonActorRoles: Set<String>
+    let nonActorRoles: Set<Word>
 
-    static func set(_ words: [String]) -> Set<String> { Set(words.map { ArabicNormalizer.normalize($0) }) }
+    static func set(_ words: [String]) -> Set<Word> { Set<Word>.normalized(words) }
 
     static let standard = DiscoveryLexicon(
         strongHeads: set(["لواء", "ألوية", "كتيبة", "كتائب", "سرايا", "فيلق", "جيش", "فوج", "غرفة", "ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"]),

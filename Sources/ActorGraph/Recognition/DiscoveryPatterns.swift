@@ -17,8 +17,8 @@ struct DiscoveryPatterns {
     private var tokens: [Token] { state.tokens }
     /// The head sets `headed` and `quoted` look up at every token, united once here rather than
     /// at each token (the unions were a quarter of the extractor's time).
-    private let namedHeads: Set<String>
-    private let quotedHeads: Set<String>
+    private let namedHeads: Set<Word>
+    private let quotedHeads: Set<Word>
 
     init(lexicon: DiscoveryLexicon, state: State) {
         self.lexicon = lexicon
@@ -30,11 +30,11 @@ struct DiscoveryPatterns {
         self.mentionAt = index
     }
 
-    static let descriptorHeads: Set<String> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
+    static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
-    static let quotedOnlyHeads: Set<String> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
-    static let unitHeads: Set<String> = DiscoveryLexicon.set(["فرع", "الفرع", "شعبة", "مجموعة", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "فوج", "كتيبة", "القطاع"])
-    static let genericNames: Set<String> = DiscoveryLexicon.set([
+    static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
+    static let unitHeads: Set<Word> = DiscoveryLexicon.set(["فرع", "الفرع", "شعبة", "مجموعة", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "فوج", "كتيبة", "القطاع"])
+    static let genericNames: Set<Word> = DiscoveryLexicon.set([
         "المشاة", "المدفعية", "الدبابات", "المدرعات", "الصواريخ", "النخبة", "المغاوير", "الاقتحام", "الإسناد", "الدعم", "الاحتياط",
         "الاحتلال", "الأمن", "الجيش", "المعارضة", "الثوار", "المسلحين", "المسلحة", "الفصائل", "المقاتلين", "الموالين", "العمليات",
         "القتال", "الجبهات", "الحدود", "المنطقة", "الحكومة", "النظام", "الشعب", "الوزراء", "الأمم", "التحرير", "الدولي", "الدولية",
@@ -43,7 +43,7 @@ struct DiscoveryPatterns {
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
-    static let nameOpeners: Set<String> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
+    static let nameOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
 
     /// Groups first, then persons: a person's pattern often runs through the group it belongs to
     /// («المسؤول الإعلامي في ميليشيا “الباقر” محمد هنداوي»).
@@ -75,11 +75,11 @@ struct DiscoveryPatterns {
     private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].text == "\"" || tokens[i].text == "(") }
 
     /// The clitic reading of token `i` that is in `set`, if any.
-    private func reading(_ i: Int, in set: Set<String>) -> CliticVariants.Reading? {
-        state.readings[i].first { set.contains($0.form) }
+    private func reading(_ i: Int, in set: Set<Word>) -> CliticVariants.Reading? {
+        state.readings[i].first { set.contains($0.word) }
     }
 
-    private func isNumber(_ text: String) -> Bool { text.allSatisfy { $0.isASCII && $0.isNumber } }
+    private func isNumber(_ word: Word) -> Bool { word.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
     private func candidate(_ type: ActorType, _ range: Range<Int>, prefix: Int = 0, discoveredName: String? = nil) -> Candidate {
         let start = tokens[range.lowerBound].start + prefix
@@ -103,7 +103,7 @@ struct DiscoveryPatterns {
     private func nameWords(from j: Int, _ range: Range<Int>, _ taken: [Bool], limit: Int, person: Bool = false) -> Range<Int> {
         var k = j
         while k < range.upperBound, k - j < limit, tokens[k].kind == .word, !taken[k] {
-            let w = tokens[k].text
+            let w = tokens[k].word
             if isStopWord(k) || isNumber(w) { break }
             if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
             if person {
@@ -127,12 +127,12 @@ struct DiscoveryPatterns {
     /// A stop word by its original spelling: «على» (on) stops a name, «علي» (Ali) does not,
     /// though both normalize to «علي».
     private func isStopWord(_ k: Int) -> Bool {
-        lexicon.stopWords.contains(tokens[k].text) && !state.isGivenName(k, lexicon)
+        lexicon.stopWords.contains(tokens[k].word) && !state.isGivenName(k, lexicon)
     }
 
     private func trimModifiers(_ r: Range<Int>) -> Range<Int> {
         var end = r.upperBound
-        while end > r.lowerBound && lexicon.trailingModifiers.contains(tokens[end - 1].text) { end -= 1 }
+        while end > r.lowerBound && lexicon.trailingModifiers.contains(tokens[end - 1].word) { end -= 1 }
         return r.lowerBound..<end
     }
 
@@ -144,20 +144,20 @@ struct DiscoveryPatterns {
         // «فرع الأمن العسكري 261», «فرع المخابرات الجوية 251»: up to three words before the number.
         if head.form.hasSuffix("فرع") {
             var k = j
-            while k < min(j + 3, range.upperBound), tokens[k].kind == .word, !isNumber(tokens[k].text), !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
-            if k < range.upperBound, isNumber(tokens[k].text) { j = k }
+            while k < min(j + 3, range.upperBound), tokens[k].kind == .word, !isNumber(tokens[k].word), !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
+            if k < range.upperBound, isNumber(tokens[k].word) { j = k }
         }
         guard isWord(j, range), !taken[j] else { return nil }
-        if isNumber(tokens[j].text) {
+        if isNumber(tokens[j].word) {
             j += 1
-        } else if lexicon.ordinals.contains(tokens[j].text) {
+        } else if lexicon.ordinals.contains(tokens[j].word) {
             j += 1
             if isWord(j, range), tokens[j].text == "عشر" || tokens[j].text == "عشره" { j += 1 }
         } else {
             return nil
         }
         // «الفرقة الرابعة مدرعات»
-        if isWord(j, range), ["مدرعات", "دبابات", "مشاه", "مدرعه", "اقتحام", "مهام"].contains(tokens[j].text) { j += 1 }
+        if isWord(j, range), ["مدرعات", "دبابات", "مشاه", "مدرعه", "اقتحام", "مهام"].contains(tokens[j].word) { j += 1 }
         if (i..<j).contains(where: { taken[$0] }) { return nil }
         return candidate(.unit, i..<j, prefix: head.prefixLength)
     }
@@ -172,8 +172,8 @@ struct DiscoveryPatterns {
         guard k < range.upperBound, tokens[k].text == "\"", k - j - 1 >= 1, k - j - 1 <= 6,
               (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].text == "-" }),
               !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
-        if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].text) { return nil }
-        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.form) ? .unit : .faction
+        if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].word) { return nil }
+        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.word) ? .unit : .faction
         return candidate(type, (j + 1)..<k)
     }
 
@@ -182,12 +182,12 @@ struct DiscoveryPatterns {
         let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
         guard let head = reading(i, in: namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
         if i > range.lowerBound, tokens[i - 1].text == "تحت" { return nil }  // «تحت لواء» = under the banner of
-        let weak = lexicon.weakHeads.contains(head.form) || head.form == "قوات" || head.form == "جيش" || head.form == "غرفه"
+        let weak = lexicon.weakHeads.contains(head.word) || head.form == "قوات" || head.form == "جيش" || head.form == "غرفه"
         var j = i + 1
         if head.form == "غرفه", isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
         let words = trimModifiers(nameWords(from: j, range, taken, limit: head.form == "مجموعه" ? 4 : 3))
         guard !words.isEmpty else { return nil }
-        let texts = words.map { tokens[$0].text }
+        let texts = words.map { tokens[$0].word }
         if texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
         if lexicon.trailingModifiers.contains(texts[0]) { return nil }
         if head.form == "مجموعه" {
@@ -201,28 +201,27 @@ struct DiscoveryPatterns {
             || (texts[0].hasSuffix("يون") && texts[0].count >= 5)
         if !properStart { return nil }
         if descriptor { return candidate(.faction, words) }
-        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.form) ? .unit : .faction
+        let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.word) ? .unit : .faction
         return candidate(type, i..<words.upperBound, prefix: head.prefixLength)
     }
 
     /// «أطلقت على التشكيل الجديد اسم فجر الإسلام», «يحمل اسم "…"»: a new group given a name.
     private func namedAs(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], reading(i, in: DiscoveryPatterns.namingWords) != nil else { return nil }
-        let sentenceWords = Set(range.map { tokens[$0].text })
-        guard !sentenceWords.isDisjoint(with: DiscoveryPatterns.groupNouns) else { return nil }
+        guard range.contains(where: { DiscoveryPatterns.groupNouns.contains(tokens[$0].word) }) else { return nil }
         var j = i + 1
         let quotedName = range.contains(j) && tokens[j].text == "\""
         if quotedName { j += 1 }
         let words = trimModifiers(nameWords(from: j, range, taken, limit: 3))
         guard !words.isEmpty, words.count >= 2 || quotedName else { return nil }
-        let texts = words.map { tokens[$0].text }
+        let texts = words.map { tokens[$0].word }
         guard quotedName || texts.contains(where: { $0.hasPrefix("ال") }),
               !texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) }) else { return nil }
         return candidate(.faction, words)
     }
 
-    static let namingWords: Set<String> = DiscoveryLexicon.set(["اسم", "باسم", "مسمى", "تسمية"])
-    static let groupNouns: Set<String> = DiscoveryLexicon.set(["التشكيل", "تشكيل", "الميليشيا", "ميليشيا", "المجموعة", "مجموعة", "الفصيل", "فصيل",
+    static let namingWords: Set<Word> = DiscoveryLexicon.set(["اسم", "باسم", "مسمى", "تسمية"])
+    static let groupNouns: Set<Word> = DiscoveryLexicon.set(["التشكيل", "تشكيل", "الميليشيا", "ميليشيا", "المجموعة", "مجموعة", "الفصيل", "فصيل",
                                                               "اللواء", "الكتيبة", "الجماعة", "التنظيم", "ميليشيات", "مليشيات", "المليشيا"])
 
     // MARK: - Persons
@@ -231,7 +230,7 @@ struct DiscoveryPatterns {
     private func quotedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], tokens[i].text == "\"" || tokens[i].text == "(" else { return nil }
         // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
-        if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].text) }) { return nil }
+        if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].word) }) { return nil }
         guard let name = personName(from: i, range, taken, strict: true) else { return nil }
         // A given name alone in quotes is too weak; a kunya («أبو شهد») is a person.
         guard name.count >= 2 else { return nil }
@@ -270,18 +269,18 @@ struct DiscoveryPatterns {
         if let trigger = reading(i, in: lexicon.personTriggers) {
             if trigger.form == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
             // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
-            if lexicon.nicknameCues.contains(trigger.form), i > range.lowerBound,
+            if lexicon.nicknameCues.contains(trigger.word), i > range.lowerBound,
                (max(range.lowerBound, i - 2)..<i).contains(where: { t in mentionAt[t].map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
                 return nil
             }
-            if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
-            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].text), j - i <= 3 { j += 1 }
+            if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word), j - i <= 3 { j += 1 }
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].text.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
-            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].text) || tokens[j].text == "سابق", j - i <= 2 { j += 1 }
-            if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].text) { j += 1 }
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].text == "سابق", j - i <= 2 { j += 1 }
+            if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].word) { j += 1 }
             while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
-            guard range.contains(j), taken[j] || Anaphora.heads[tokens[j].text] != nil else { return nil }
+            guard range.contains(j), taken[j] || Anaphora.heads[tokens[j].word] != nil else { return nil }
             if !taken[j] { j += 1 }
             // «قائد الميليشيا المدعومة إيرانيا “خالد المرعي”»: a short description before a quoted name.
             var k = j
@@ -303,7 +302,7 @@ struct DiscoveryPatterns {
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].text == "\"" {
                 j += 1
-            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].text) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].text)) {
+            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
                 j += 1
             } else if tokens[j].text == "،" || tokens[j].text == "," || (tokens[j].text == "\"" && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
@@ -312,7 +311,7 @@ struct DiscoveryPatterns {
             }
             hops += 1
         }
-        if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].text) { return nil }
+        if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].word) { return nil }
         if let name = personName(from: j, range, taken, strict: strict) { return candidate(.person, name) }
         // «المبعوث الأمريكي إلى سوريا توماس باراك»: a short qualifier, then a given name.
         var k = j
@@ -326,22 +325,22 @@ struct DiscoveryPatterns {
         // «ومحسن نفنوف رئيساً لفرع …»: a conjunction glued to the name.
         var prefix = 0
         if !startsPersonName(i) {
-            guard tokens[i].text.hasPrefix("و"), lexicon.givenNames.contains(String(tokens[i].text.dropFirst())) else { return nil }
+            guard tokens[i].text.hasPrefix("و"), lexicon.givenNames.contains(Word(String(tokens[i].text.dropFirst()))) else { return nil }
             prefix = 1
         }
-        if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].text) { return nil }
+        if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
         var k = words.upperBound
         if range.contains(k), tokens[k].text == "،" || tokens[k].text == "," { k += 1 }
         guard isWord(k, range) else { return nil }
-        let next = tokens[k].text
+        let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
         // «…، مدير المرصد» is a monitor; «…، المسؤول الإعلامي في الكتائب» is a faction's official.
-        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].text), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
+        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
         return candidate(.person, words, prefix: prefix)
     }
 
     /// Roles in the accusative, after a name: «تعيين عدنان الأحمد رئيساً للفرع».
-    static let roleAdverbs: Set<String> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])
+    static let roleAdverbs: Set<Word> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])
 }

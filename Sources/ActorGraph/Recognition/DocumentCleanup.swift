@@ -6,8 +6,8 @@
 struct DocumentCleanup {
     let lexicon: DiscoveryLexicon
 
-    static let locatives: Set<String> = DiscoveryLexicon.set(["في", "إلى", "الى", "نحو", "باتجاه", "داخل", "خارج", "حدود", "الحدود", "أراضي", "عاصمة", "قرب", "من"])
-    static let sponsorCues: Set<String> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "قبل", "بدعم", "التابعة", "التابع", "الموالية", "يد"])
+    static let locatives: Set<Word> = DiscoveryLexicon.set(["في", "إلى", "الى", "نحو", "باتجاه", "داخل", "خارج", "حدود", "الحدود", "أراضي", "عاصمة", "قرب", "من"])
+    static let sponsorCues: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "قبل", "بدعم", "التابعة", "التابع", "الموالية", "يد"])
 
     func run(_ state: inout State) {
         branchNames(&state)
@@ -32,14 +32,14 @@ struct DocumentCleanup {
             if end < tokens.count, tokens[end].text == "في" || tokens[end].text == "ب" {
                 // «… في حلب», «… في المنطقة الجنوبية», «… بالمنطقة الجنوبية»
                 var k = end + 1
-                while k < tokens.count, k - end <= 2, tokens[k].kind == .word, !state.covered[k], !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
+                while k < tokens.count, k - end <= 2, tokens[k].kind == .word, !state.covered[k], !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
                 guard k > end + 1 else { continue }
                 end = k
             } else if end < tokens.count, tokens[end].text.hasPrefix("ب"), tokens[end].text.count > 3 {
                 let rest = String(tokens[end].text.dropFirst())
-                guard rest.hasPrefix("ال"), !lexicon.stopWords.contains(rest) else { continue }
+                guard rest.hasPrefix("ال"), !lexicon.stopWords.contains(Word(rest)) else { continue }
                 var k = end + 1
-                if k < tokens.count, tokens[k].kind == .word, tokens[k].text.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].text) { k += 1 }
+                if k < tokens.count, tokens[k].kind == .word, tokens[k].text.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
                 end = k
             } else if startsWithBranch, end < tokens.count, let n = mentionAt[end], state.mentions[n].kind == .name,
                       state.actors[state.mentions[n].actor].type == .unit, tokens[end].text.hasPrefix("ل") {
@@ -76,7 +76,7 @@ struct DocumentCleanup {
 
     // MARK: - Variants
 
-    private func core(_ name: String) -> [String] {
+    private func core(_ name: String) -> [Word] {
         var words = AliasMatcher.words(of: name)
         if let first = words.first, lexicon.strongHeads.contains(first) || lexicon.weakHeads.contains(first) || DiscoveryPatterns.descriptorHeads.contains(first) {
             words.removeFirst()
@@ -85,8 +85,8 @@ struct DocumentCleanup {
     }
 
     /// A person's name words without the article: «لؤي العلي» and «لؤي علي» are one name.
-    private func personKey(_ name: String) -> [String] {
-        AliasMatcher.words(of: name).map { $0.hasPrefix("ال") && $0.count > 3 ? String($0.dropFirst(2)) : $0 }
+    private func personKey(_ name: String) -> [Word] {
+        AliasMatcher.words(of: name).map { $0.hasPrefix("ال") && $0.count > 3 ? Word(String($0.text.dropFirst(2))) : $0 }
     }
 
     /// «محمود أبو حصيني» and later «أبو حصيني»; «نواف الراغب البشير» and «نواف البشير»;
@@ -141,10 +141,10 @@ struct DocumentCleanup {
                 let first = tokens[m.tokens.lowerBound].text
                 if first.hasPrefix("ب") && !ArabicNormalizer.normalize(state.actors[a].name).hasPrefix("ب") && m.text.first != "ب" { return true }
                 guard m.tokens.lowerBound > 0 else { return false }
-                let before = tokens[m.tokens.lowerBound - 1].text
+                let before = tokens[m.tokens.lowerBound - 1].word
                 if DocumentCleanup.sponsorCues.contains(before) { return false }
-                if before == "من" { return m.tokens.lowerBound > 1 && DocumentCleanup.locatives.contains(tokens[m.tokens.lowerBound - 2].text) == false && !DocumentCleanup.sponsorCues.contains(tokens[m.tokens.lowerBound - 2].text) && ["قادم", "القادمة", "القادمين", "عائدين", "انسحب", "انسحبت", "خرج"].contains(tokens[m.tokens.lowerBound - 2].text) }
-                if before == "مع", m.tokens.lowerBound > 1, ["الحدود", "حدود"].contains(tokens[m.tokens.lowerBound - 2].text) { return true }
+                if before == "من" { return m.tokens.lowerBound > 1 && DocumentCleanup.locatives.contains(tokens[m.tokens.lowerBound - 2].word) == false && !DocumentCleanup.sponsorCues.contains(tokens[m.tokens.lowerBound - 2].word) && ["قادم", "القادمة", "القادمين", "عائدين", "انسحب", "انسحبت", "خرج"].contains(tokens[m.tokens.lowerBound - 2].word) }
+                if before == "مع", m.tokens.lowerBound > 1, ["الحدود", "حدود"].contains(tokens[m.tokens.lowerBound - 2].word) { return true }
                 return DocumentCleanup.locatives.contains(before) && before != "من"
             }
             if !mentions.isEmpty && locative.count == mentions.count {

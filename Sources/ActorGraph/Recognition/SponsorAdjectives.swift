@@ -3,12 +3,12 @@
 /// relation rules see a sponsor. Only right after such a cue: elsewhere «إيراني» describes
 /// nationality, not an actor.
 struct SponsorAdjectives {
-    static let cues: Set<String> = DiscoveryLexicon.set([
+    static let cues: Set<Word> = DiscoveryLexicon.set([
         "المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف", "الموالية", "الموالي", "الموالين", "المقربة", "المقرب",
     ])
     /// Adjective (normalized) → gazetteer id of the state.
-    static let states: [String: String] = {
-        var table: [String: String] = [:]
+    static let states: [Word: String] = {
+        var table: [Word: String] = [:]
         for (id, forms) in [
             ("iran", ["إيرانيا", "إيراني", "إيرانياً", "إيرانية"]),
             ("russia", ["روسي", "روسية"]),
@@ -16,7 +16,7 @@ struct SponsorAdjectives {
             ("united-states", ["أمريكيا", "أميركيا", "أمريكي", "أميركي", "أمريكية", "أميركية"]),
             ("israel", ["إسرائيليا", "إسرائيلي", "إسرائيلية"]),
         ] {
-            for form in forms { table[ArabicNormalizer.normalize(form)] = id }
+            for form in forms { table[Word(ArabicNormalizer.normalize(form))] = id }
         }
         return table
     }()
@@ -25,8 +25,8 @@ struct SponsorAdjectives {
         let tokens = state.tokens
         guard tokens.count > 1 else { return }
         for i in 0..<(tokens.count - 1) where !state.covered[i + 1] && tokens[i + 1].kind == .word {
-            guard CliticVariants.readings(of: tokens[i].text).contains(where: { SponsorAdjectives.cues.contains($0.form) }),
-                  let id = SponsorAdjectives.states[tokens[i + 1].text], let a = gazetteer.actor(id: id) else { continue }
+            guard state.readings.any(i, in: SponsorAdjectives.cues),
+                  let id = SponsorAdjectives.states[tokens[i + 1].word], let a = gazetteer.actor(id: id) else { continue }
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
             state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: true))
         }

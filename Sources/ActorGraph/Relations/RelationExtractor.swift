@@ -5,7 +5,7 @@
 public struct RelationExtractor: Sendable {
     public let rules: RuleTable
 
-    static let descriptors: Set<String> = DiscoveryLexicon.set([
+    static let descriptors: Set<Word> = DiscoveryLexicon.set([
         "ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "قوات", "القوات", "عناصر", "مقاتلي", "مقاتلو", "مسلحي", "فصيل", "تنظيم",
         "حركة", "جماعة", "صفوف", "مرتزقة", "عصابات", "فلول", "قيادة", "قيادات", "قادة", "مجموعات", "مجموعة", "فصائل", "أفراد", "مواقع",
         "مقرات", "حواجز", "دوريات", "طائرات", "ضباط", "مسلحو", "كتائب", "لواء", "وحدات", "قوة", "جيش", "حكومة", "نظام", "سلطة",
@@ -16,6 +16,10 @@ public struct RelationExtractor: Sendable {
     public init(rules: RuleTable) { self.rules = rules }
 
     public func extract(text: NormalizedText, tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
+        extract(text: text, tokens: tokens, readings: TokenReadings(tokens), sentences: sentences, actors: actors)
+    }
+
+    public func extract(text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
         var found: [Key: [ExtractedRelation.Evidence]] = [:]
         var order: [Key] = []
         func add(_ key: Key, _ evidence: ExtractedRelation.Evidence) {
@@ -36,7 +40,7 @@ public struct RelationExtractor: Sendable {
                 local.append(next); next += 1
             }
             guard local.count >= 2 else { continue }
-            var context = SentenceContext(tokens: tokens, range: sentence.tokenRange, mentions: actors.mentions, mentionAt: mentionAt)
+            var context = SentenceContext(tokens: tokens, readings: readings, range: sentence.tokenRange, mentions: actors.mentions, mentionAt: mentionAt)
             context.actorTypes = types
             context.local = local
             let inSentence = local.map { actors.mentions[$0] }
@@ -97,33 +101,27 @@ struct SentenceContext {
     let range: Range<Int>
     let mentions: [Mention]
     let mentionAt: [Int: Int]
-    let words: Set<String>
-    /// The clitic readings of each token in `range` (index `i - range.lowerBound`), computed once:
-    /// rule matching asks for them at every start position of every rule, and recomputing them
-    /// was the largest share of the extractor's time.
-    private let forms: [[String]]
+    /// Every reading of every word of the sentence.
+    let words: Set<Word>
+    /// The clitic readings of the document's tokens, computed once per document.
+    let readings: TokenReadings
 
-    init(tokens: [Token], range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
+    init(tokens: [Token], readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
         self.tokens = tokens
+        self.readings = readings
         self.range = range
         self.mentions = mentions
         self.mentionAt = mentionAt
-        var words = Set<String>()
-        var forms: [[String]] = []
-        forms.reserveCapacity(range.count)
-        for i in range {
-            let readings = CliticVariants.readings(of: tokens[i].text).map(\.form)
-            forms.append(readings)
-            if tokens[i].kind != .lineBreak { words.formUnion(readings) }
+        var words = Set<Word>()
+        for i in range where tokens[i].kind != .lineBreak {
+            for r in readings[i] { words.insert(r.word) }
         }
         self.words = words
-        self.forms = forms
     }
 
-    /// The readings of token `i` (its own text first), from the cache when `i` is in the sentence.
-    private func readingForms(_ i: Int) -> [String] {
-        range.contains(i) ? forms[i - range.lowerBound] : CliticVariants.readings(of: tokens[i].text).map(\.form)
-    }
+    static let quote: Word = "\""
+    static let between: Word = "بين"
+    static let detachedPrepositions: Set<Word> = ["ل", "ب", "و", "ك"]
 
     struct Match {
         var a: Int
@@ -154,16 +152,16 @@ struct SentenceContext {
         return result
     }
 
-    private func wordMatches(_ i: Int, _ words: Set<String>) -> Bool {
+    private func wordMatches(_ i: Int, _ words: Set<Word>) -> Bool {
         guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
-        return readingForms(i).contains { words.contains($0) }
+        return readings.any(i, in: words)
     }
 
     private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
                        bindings: inout [RelationRule.Slot: Int], cue: inout [Int]) -> Bool {
         guard let element = elements.first else { return true }
         // Quote marks are transparent: «“الفرقة الرابعة” التابعة لـ…».
-        if range.contains(i), tokens[i].text == "\"" { return match(elements, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) }
+        if range.contains(i), tokens[i].word == SentenceContext.quote { return match(elements, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) }
         let rest = elements.dropFirst()
         switch element {
         case .word(let words, let optional):
@@ -213,10 +211,11 @@ struct SentenceContext {
                     return false
                 }
                 // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token.
-                guard range.contains(k), skipped < 2 || tokens[k].text == "\"" else { return false }
-                let detached = ["ل", "ب", "و", "ك"].contains(tokens[k].text)
-                guard wordMatches(k, RelationExtractor.descriptors) || tokens[k].text == "\"" || detached else { return false }
-                if tokens[k].text != "\"" { skipped += 1 }  // quote marks do not count
+                let isQuote = range.contains(k) && tokens[k].word == SentenceContext.quote
+                guard range.contains(k), skipped < 2 || isQuote else { return false }
+                let detached = SentenceContext.detachedPrepositions.contains(tokens[k].word)
+                guard wordMatches(k, RelationExtractor.descriptors) || isQuote || detached else { return false }
+                if !isQuote { skipped += 1 }  // quote marks do not count
                 k += 1
             }
             return false
@@ -255,7 +254,7 @@ struct SentenceContext {
         while let previous = neighbour(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
             let start = mentions[previous].tokens.lowerBound
-            if start > range.lowerBound, readingForms(start - 1).contains("بين") { break }
+            if start > range.lowerBound, readings.has(start - 1, SentenceContext.between) { break }
             group.insert(previous, at: 0); current = previous
         }
         return group
@@ -274,8 +273,8 @@ struct SentenceContext {
 
     private func followsBetween(_ m: Int) -> Bool {
         var k = mentions[m].tokens.lowerBound - 1
-        while k >= range.lowerBound, tokens[k].text == "\"" || RelationExtractor.descriptors.contains(tokens[k].text) { k -= 1 }
-        return k >= range.lowerBound && readingForms(k).contains("بين")
+        while k >= range.lowerBound, tokens[k].word == SentenceContext.quote || RelationExtractor.descriptors.contains(tokens[k].word) { k -= 1 }
+        return k >= range.lowerBound && readings.has(k, SentenceContext.between)
     }
 
     private func neighbour(after m: Int) -> Int? {
@@ -288,7 +287,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true }
             else if t == "،" || t == "," { comma = true }
             else if t == "\"" { k += 1; continue }  // quotes do not count as steps
-            else if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
+            else if readings.any(k, in: RelationExtractor.descriptors) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
             k += 1; steps += 1
@@ -309,7 +308,7 @@ struct SentenceContext {
             if t == "و" || t == "او" { conjunction = true; continue }
             if t == "،" || t == "," { comma = true; continue }
             if t == "\"" { continue }
-            if readingForms(k).contains(where: { RelationExtractor.descriptors.contains($0) }) {
+            if readings.any(k, in: RelationExtractor.descriptors) {
                 if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
             }

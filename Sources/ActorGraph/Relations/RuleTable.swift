@@ -14,7 +14,7 @@ public struct RelationRule: Sendable, Equatable {
     public enum Slot: String, Sendable { case a = "A", b = "B" }
     public enum Element: Sendable, Equatable {
         case slot(Slot, Set<ActorType>?)
-        case word(Set<String>, optional: Bool)
+        case word(Set<Word>, optional: Bool)
         case gap(Int, crossesActors: Bool)
         /// `*`: exactly one word that names no actor.
         case anyWord
@@ -25,7 +25,7 @@ public struct RelationRule: Sendable, Equatable {
     public var source: Slot
     public var elements: [Element]
     /// The rule does not apply to a sentence that contains one of these words.
-    public var unless: Set<String>
+    public var unless: Set<Word>
     /// The pattern as written in the table, for tracing.
     public var pattern: String
     public var line: Int
@@ -76,7 +76,7 @@ public struct RuleTable: Sendable {
             default: throw RuleTableError(file: file, line: line, message: "source must be A, B or - (got `\(columns[1])`)")
             }
             let elements = try parsePattern(columns[2], file: file, line: line)
-            let unless = columns.count > 3 ? Set(columns[3].split(separator: " ").map { ArabicNormalizer.normalize($0) }) : []
+            let unless = columns.count > 3 ? Set(columns[3].split(separator: " ").map { Word(ArabicNormalizer.normalize($0)) }) : []
             rules.append(RelationRule(type: type, source: source, elements: elements, unless: unless, pattern: columns[2], line: line))
         }
         return RuleTable(rules: rules)
@@ -118,7 +118,7 @@ public struct RuleTable: Sendable {
                 guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
                     throw RuleTableError(file: file, line: line, message: "empty word in pattern")
                 }
-                elements.append(.word(Set(words), optional: optional))
+                elements.append(.word(Set(words.map { Word($0) }), optional: optional))
             }
         }
         guard slots.count == 2 else { throw RuleTableError(file: file, line: line, message: "a pattern needs both slots A and B") }

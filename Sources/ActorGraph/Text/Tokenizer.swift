@@ -5,11 +5,21 @@ public struct Token: Sendable, Equatable {
     /// Range in `NormalizedText.normalized`.
     public var start: Int
     public var end: Int
-    /// The normalized text of the token.
-    public var text: String
+    /// The normalized text of the token, with its fingerprint.
+    public var word: Word
     /// True when a sentence starts at this token although no punctuation marks it
     /// (a heading glued to the next sentence, as scraped pages often have).
     public var startsSentence: Bool = false
+
+    public var text: String { word.text }
+
+    public init(kind: Kind, start: Int, end: Int, word: Word, startsSentence: Bool = false) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.word = word
+        self.startsSentence = startsSentence
+    }
 }
 
 /// Splits normalized text into tokens.
@@ -52,12 +62,12 @@ public enum Tokenizer {
                 appendWord(scalars, i, j, to: &tokens)
                 i = j
             } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
-                tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, text: "\n"))
+                tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: lineBreak))
                 i += 1
             } else if s.properties.isWhitespace {
                 i += 1
             } else {
-                tokens.append(Token(kind: .punctuation, start: i, end: i + 1, text: String(s)))
+                tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: word(scalars[i..<(i + 1)])))
                 i += 1
             }
         }
@@ -70,19 +80,37 @@ public enum Tokenizer {
             for opener in gluedOpeners where length - opener.count >= 3 {
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
-                    tokens.append(Token(kind: .word, start: start, end: cut, text: string(scalars[start..<cut])))
-                    tokens.append(Token(kind: .word, start: cut, end: end, text: string(scalars[cut..<end]), startsSentence: true))
+                    tokens.append(Token(kind: .word, start: start, end: cut, word: word(scalars[start..<cut])))
+                    tokens.append(Token(kind: .word, start: cut, end: end, word: word(scalars[cut..<end]), startsSentence: true))
                     return
                 }
             }
         }
-        tokens.append(Token(kind: .word, start: start, end: end, text: string(scalars[start..<end])))
+        tokens.append(Token(kind: .word, start: start, end: end, word: word(scalars[start..<end])))
     }
 
+    static let lineBreak = Word("\n")
+
+    /// The word spelled by `slice`, its string and fingerprint made in one pass over the scalars.
+    @inline(__always)
+    static func word(_ slice: ArraySlice<Unicode.Scalar>) -> Word {
+        var h = Word.offsetBasis
+        for s in slice { h = Word.mix(h, s) }
+        return Word(text: string(slice), fingerprint: h)
+    }
+
+    /// UTF-8 encoded straight into the string's storage (appending to a `UnicodeScalarView`
+    /// one scalar at a time was a visible cost per token).
     @inline(__always)
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: slice)
-        return String(view)
+        var length = 0
+        for s in slice { length += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            for s in slice {
+                UTF8.encode(s) { byte in buffer[n] = byte; n += 1 }
+            }
+            return n
+        }
     }
 }
