@@ -22,7 +22,7 @@ public struct ActorRecognizer: Sendable {
         }
         SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
         let patterns = DiscoveryPatterns(lexicon: lexicon, state: state)
-        for candidate in sentences.flatMap({ patterns.discover(in: $0.tokenRange) }) { state.add(candidate) }
+        for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
         nicknames(state: &state)

@@ -30,7 +30,7 @@ public enum CliticVariants {
             for s in scalars[start...] { h = Word.mix(h, s) }
             var text = String(String.UnicodeScalarView(form))
             text.unicodeScalars.append(contentsOf: scalars[start...])
-            let reading = Reading(word: Word(text: text, fingerprint: h), prefixLength: prefixLength)
+            let reading = Reading(word: Word(text: text, hash: h), prefixLength: prefixLength)
             if !result.contains(where: { $0.word == reading.word }) { result.append(reading) }
         }
         var base = 0
@@ -78,24 +78,30 @@ public enum CliticVariants {
 }
 
 /// The clitic readings of every token of a document, computed once and shared by every pass
-/// (each pattern and rule asks for them at every token). Stored flat: one array for the whole
-/// document rather than one per token.
+/// (each pattern and rule asks for them at every token). Stored flat, and once per distinct
+/// word: a word that recurs in the document points at the readings of its first occurrence.
 public struct TokenReadings: Sendable {
     private var items: [CliticVariants.Reading] = []
-    private var offsets: [Int32] = [0]
+    private var spans: [Range<Int32>] = []
 
     public init(_ tokens: [Token]) {
-        items.reserveCapacity(tokens.count + tokens.count / 2)
-        offsets.reserveCapacity(tokens.count + 1)
+        items.reserveCapacity(tokens.count)
+        spans.reserveCapacity(tokens.count)
+        var seen: [Word: Range<Int32>] = [:]
         for t in tokens {
+            if let span = seen[t.word] { spans.append(span); continue }
+            let start = Int32(items.count)
             if t.kind == .word { items.append(contentsOf: CliticVariants.readings(of: t.word)) }
             else { items.append(CliticVariants.Reading(word: t.word, prefixLength: 0)) }
-            offsets.append(Int32(items.count))
+            let span = start..<Int32(items.count)
+            seen[t.word] = span
+            spans.append(span)
         }
     }
 
     public subscript(i: Int) -> ArraySlice<CliticVariants.Reading> {
-        items[Int(offsets[i])..<Int(offsets[i + 1])]
+        let span = spans[i]
+        return items[Int(span.lowerBound)..<Int(span.upperBound)]
     }
 
     /// Whether any reading of token `i` is in `set`.

@@ -47,9 +47,16 @@ struct DiscoveryPatterns {
 
     /// Groups first, then persons: a person's pattern often runs through the group it belongs to
     /// («المسؤول الإعلامي في ميليشيا “الباقر” محمد هنداوي»).
-    func discover(in range: Range<Int>) -> [Candidate] {
+    /// Candidates of every sentence, in order. Sentences do not overlap and no candidate
+    /// leaves its sentence, so one copy of the coverage serves the whole document.
+    func discover(in sentences: [Sentence]) -> [Candidate] {
         var taken = state.covered
         var found: [Candidate] = []
+        for sentence in sentences { discover(in: sentence.tokenRange, taken: &taken, found: &found) }
+        return found
+    }
+
+    private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
         let passes: [(Int, Range<Int>, [Bool]) -> Candidate?] = [
             { i, r, t in numbered(i, r, t) ?? quoted(i, r, t) ?? headed(i, r, t) ?? namedAs(i, r, t) },
             { i, r, t in personAfterTrigger(i, r, t) ?? personBeforeRole(i, r, t) ?? quotedPerson(i, r, t) },
@@ -66,7 +73,6 @@ struct DiscoveryPatterns {
                 }
             }
         }
-        return found
     }
 
     // MARK: - Token helpers

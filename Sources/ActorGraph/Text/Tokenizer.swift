@@ -96,7 +96,7 @@ public enum Tokenizer {
     static func word(_ slice: ArraySlice<Unicode.Scalar>) -> Word {
         var h = Word.offsetBasis
         for s in slice { h = Word.mix(h, s) }
-        return Word(text: string(slice), fingerprint: h)
+        return Word(text: string(slice), hash: h)
     }
 
     /// UTF-8 encoded straight into the string's storage (appending to a `UnicodeScalarView`
