@@ -47,9 +47,26 @@ struct AliasMatcherTests {
 
     @Test func cliticReadingsKeepTheWordFirst() {
         #expect(CliticVariants.readings(of: "ولواء").map(\.form).prefix(2) == ["ولواء", "لواء"])
-        #expect(CliticVariants.readings(of: "للدفاع").contains(.init(form: "الدفاع", prefixLength: 2)))
-        #expect(CliticVariants.readings(of: "وللدفاع").contains(.init(form: "الدفاع", prefixLength: 3)))
+        #expect(CliticVariants.readings(of: "للدفاع").contains(.init(word: "الدفاع", prefixLength: 2)))
+        #expect(CliticVariants.readings(of: "وللدفاع").contains(.init(word: "الدفاع", prefixLength: 3)))
         #expect(CliticVariants.readings(of: "لبنان").first?.form == "لبنان")
+    }
+
+    /// The fast path reads Arabic words scalar by scalar; it must give what the character-by-character
+    /// reading gives, in the same order (the first matching reading wins downstream).
+    @Test(arguments: ["ولواء", "للدفاع", "وللدفاع", "فبالجيش", "بالقوات", "كالنظام", "لل", "ولل", "ولي", "وبل", "ففف", "للواء",
+                      "والله", "بيروت", "ل", "وكتائب", "فلل", "للللل", "وب", "2015", "قوات", "abc"])
+    func fastReadingsMatchCharacterReadings(word: String) {
+        let w = ArabicNormalizer.normalize(word)
+        #expect(CliticVariants.readings(of: w) == CliticVariants.characterReadings(of: w))
+    }
+
+    @Test func wordsCompareByTheirText() {
+        #expect(Word("لواء") == "لواء")
+        #expect(Word("لواء") != "لوا")
+        #expect(Set<Word>(["في", "من"]).contains(Tokenizer.word(Array("في".unicodeScalars)[...])))
+        // The fingerprint made while tokenizing is the one `Word.init` makes.
+        #expect(Tokenizer.word(Array("القدس".unicodeScalars)[...]).fingerprint == Word("القدس").fingerprint)
     }
 
     @Test(arguments: [

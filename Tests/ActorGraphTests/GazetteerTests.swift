@@ -18,7 +18,7 @@ struct GazetteerTests {
         var owner: [String: String] = [:]
         for actor in g.actors {
             for name in actor.undatedNames {
-                let key = AliasMatcher.words(of: name).joined(separator: " ")
+                let key = AliasMatcher.words(of: name).map(\.text).joined(separator: " ")
                 if let other = owner[key], other != actor.id { Issue.record("«\(name)» names both \(other) and \(actor.id)") }
                 owner[key] = actor.id
             }

@@ -54,6 +54,7 @@ struct RobustnessTests {
         if seed == 0 { text += String(repeating: "ا", count: 100_000) }  // a huge token at the end
         let doc = Fixtures.extractor.extract(Article(id: "fuzz-\(seed)\u{0}\"", text: text, date: nil))
         let line = try ExtractionRecord(doc).jsonLine()
+        #expect(line == (try ExtractionRecord(doc).encodedLine()), "the hand-written JSON must match JSONEncoder's")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let scalars = Array(text.unicodeScalars)
         for entity in object["entities"] as? [[String: Any]] ?? [] {
@@ -66,5 +67,18 @@ struct RobustnessTests {
         var builder = GraphBuilder()
         builder.add(doc)
         _ = try JSONSerialization.jsonObject(with: try builder.snapshot(gazetteerVersion: "t").jsonData())
+    }
+
+    /// The hand-written JSON line escapes exactly as `JSONEncoder` does: quotes, backslashes,
+    /// every control character, and leaves slashes, DEL, U+2028 and non-BMP text as they are.
+    @Test func jsonLineEscapesAsJSONEncoder() throws {
+        let hostile = String(String.UnicodeScalarView((0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) }))
+            + "\"\\/\u{7F}\u{2028}\u{2029}é😀 «لواء» </script>"
+        let record = ExtractionRecord(Fixtures.extractor.extract(Article(id: hostile, text: "قال \(hostile) إن لواء القدس التابع للفرع 227 يقاتل \(hostile) داعش.", date: PartialDate("2020-03"))))
+        #expect(!record.entities.isEmpty && !record.relations.isEmpty)
+        #expect(try record.jsonLine() == (try record.encodedLine()))
+        let undated = ExtractionRecord(Fixtures.extractor.extract(Article(id: "x", text: "", date: nil)))
+        #expect(try undated.jsonLine() == #"{"doc":"x","entities":[],"relations":[]}"#)
+        #expect(try undated.jsonLine() == (try undated.encodedLine()))
     }
 }

@@ -57,7 +57,8 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         }
     }
 
-    public func jsonLine() throws -> String {
+    /// The same line through `JSONEncoder`: the reference `jsonLine()` is tested against.
+    func encodedLine() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
