@@ -26,11 +26,11 @@ public struct RelationExtractor: Sendable {
             if found[key] == nil { order.append(key); found[key] = [] }
             if !found[key]!.contains(where: { $0.sentence == evidence.sentence }) { found[key]!.append(evidence) }
         }
-        var mentionAt: [Int: Int] = [:]
+        var mentionAt = MentionStarts(count: tokens.count)
         for (i, m) in actors.mentions.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.kind == .name {
             mentionAt[m.tokens.lowerBound] = i
         }
-        let types = Dictionary(uniqueKeysWithValues: actors.actors.enumerated().map { ($0.offset, $0.element.type) })
+        let types = actors.actors.map(\.type)
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
         for (s, sentence) in sentences.enumerated() {
@@ -45,7 +45,7 @@ public struct RelationExtractor: Sendable {
             context.local = local
             let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
-            for rule in rules.rules where rule.unless.isDisjoint(with: context.words) && context.mayMatch(rule) {
+            for rule in rules.rules where context.mayMatch(rule) && rule.unless.isDisjoint(with: context.words) {
                 for match in context.matches(rule) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
@@ -100,13 +100,13 @@ struct SentenceContext {
     let tokens: [Token]
     let range: Range<Int>
     let mentions: [Mention]
-    let mentionAt: [Int: Int]
+    let mentionAt: MentionStarts
     /// Every reading of every word of the sentence.
     let words: Set<Word>
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
 
-    init(tokens: [Token], readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: [Int: Int]) {
+    init(tokens: [Token], readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: MentionStarts) {
         self.tokens = tokens
         self.readings = readings
         self.range = range
@@ -141,9 +141,11 @@ struct SentenceContext {
 
     func matches(_ rule: RelationRule) -> [Match] {
         var result: [Match] = []
-        for start in range {
-            var bindings: [RelationRule.Slot: Int] = [:]
-            var cueTokens: [Int] = []
+        let first = rule.elements.first
+        var cueTokens: [Int] = []
+        for start in range where canStart(first, at: start) {
+            var bindings = Bindings()
+            cueTokens.removeAll(keepingCapacity: true)
             if match(rule.elements[...], at: start, rule: rule, bindings: &bindings, cue: &cueTokens),
                let a = bindings[.a], let b = bindings[.b] {
                 result.append(Match(a: a, b: b, cue: cueTokens))
@@ -152,13 +154,41 @@ struct SentenceContext {
         return result
     }
 
+    /// A necessary condition for a match at `start`, cheap enough to test at every token: a rule
+    /// that opens with a required word needs that word (or a quote mark) there; one that opens
+    /// with a slot needs a mention there, or a descriptor, quote or detached preposition before one.
+    private func canStart(_ first: RelationRule.Element?, at i: Int) -> Bool {
+        guard range.contains(i) else { return true }
+        let word = tokens[i].word
+        switch first {
+        case .word(let words, false)?:
+            return word == SentenceContext.quote || wordMatches(i, words)
+        case .slot?:
+            return mentionAt[i] != nil || word == SentenceContext.quote || SentenceContext.detachedPrepositions.contains(word)
+                || readings.any(i, in: RelationExtractor.descriptors)
+        default:
+            return true
+        }
+    }
+
+    /// The mentions bound to the slots so far.
+    struct Bindings {
+        var a: Int?
+        var b: Int?
+        subscript(slot: RelationRule.Slot) -> Int? {
+            get { slot == .a ? a : b }
+            set { if slot == .a { a = newValue } else { b = newValue } }
+        }
+        var values: [Int] { [a, b].compactMap { $0 } }
+    }
+
     private func wordMatches(_ i: Int, _ words: Set<Word>) -> Bool {
         guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
         return readings.any(i, in: words)
     }
 
     private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
-                       bindings: inout [RelationRule.Slot: Int], cue: inout [Int]) -> Bool {
+                       bindings: inout Bindings, cue: inout [Int]) -> Bool {
         guard let element = elements.first else { return true }
         // Quote marks are transparent: «“الفرقة الرابعة” التابعة لـ…».
         if range.contains(i), tokens[i].word == SentenceContext.quote { return match(elements, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) }
@@ -222,10 +252,13 @@ struct SentenceContext {
         }
     }
 
-    func actorType(_ mention: Int) -> ActorType { actorTypes[mentions[mention].actor] ?? .faction }
+    func actorType(_ mention: Int) -> ActorType {
+        let actor = mentions[mention].actor
+        return actor >= 0 && actor < actorTypes.count ? actorTypes[actor] : .faction
+    }
 
     /// Set by the extractor so slot types can be checked.
-    var actorTypes: [Int: ActorType] = [:]
+    var actorTypes: [ActorType] = []
     /// The mentions of this sentence (indices into `mentions`), in text order.
     var local: [Int] = []
 
@@ -315,5 +348,15 @@ struct SentenceContext {
             return nil
         }
         return joined(previous, m, conjunction: conjunction, comma: comma) ? previous : nil
+    }
+}
+
+/// Token index → the mention that starts there (a name rather than an anaphor when both do).
+struct MentionStarts {
+    private var index: [Int32]
+    init(count: Int) { index = Array(repeating: -1, count: count) }
+    subscript(token: Int) -> Int? {
+        get { token >= 0 && token < index.count && index[token] >= 0 ? Int(index[token]) : nil }
+        set { index[token] = Int32(newValue ?? -1) }
     }
 }
