@@ -73,8 +73,11 @@ public struct ActorRecognizer: Sendable {
     /// given name, and only when one actor claims the form.
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
         var forms: [Word: Int?] = [:]
+        // The distinct spellings each actor was named with, gathered in one pass over the mentions.
+        var spellings = Array(repeating: Set<String>(), count: state.actors.count)
+        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(m.text) }
         for (index, actor) in state.actors.enumerated() {
-            for form in shortForms(of: actor, state: state) {
+            for form in shortForms(of: actor, spellings: spellings[index]) {
                 if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
             }
         }
@@ -97,9 +100,8 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func shortForms(of actor: FoundActor, state: State) -> [Word] {
-        let names = Set(state.mentions.filter { state.actors[$0.actor].id == actor.id && $0.kind == .name }
-            .map { ArabicNormalizer.normalize(state.text.originalText($0.start..<$0.end)) } + [ArabicNormalizer.normalize(actor.name)])
+    private func shortForms(of actor: FoundActor, spellings: Set<String>) -> [Word] {
+        let names = Set(spellings.map { ArabicNormalizer.normalize($0) } + [ArabicNormalizer.normalize(actor.name)])
         var result: [Word] = []
         for name in names {
             let words = AliasMatcher.words(of: name)

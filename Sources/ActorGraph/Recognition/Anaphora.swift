@@ -16,6 +16,7 @@ struct Anaphora {
     func resolve(sentences: [Sentence], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
         let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        var firstWords = FirstWords()
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
@@ -27,8 +28,8 @@ struct Anaphora {
                 // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
                 // other anaphors to the nearest actor with the same head noun.
                 let before = Anaphora.preceding(names, token: i)
-                let antecedent = head == "*" ? (calledMilitia(before, state: state) ?? nearestActor(before, from: window, head: head, state: state))
-                    : nearestActor(before, from: window, head: head, state: state)
+                let antecedent = head == "*" ? (calledMilitia(before, state: state) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
+                    : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + reading.prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
@@ -60,13 +61,25 @@ struct Anaphora {
         return nil
     }
 
-    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: Word, state: State) -> Int? {
+    /// The first word of a name, tokenized once per spelling: the look-back asks for it for every
+    /// candidate of every anaphor.
+    struct FirstWords {
+        private var cache: [String: Word] = [:]
+        mutating func of(_ name: String) -> Word {
+            if let w = cache[name] { return w }
+            let w = AliasMatcher.words(of: name).first ?? ""
+            cache[name] = w
+            return w
+        }
+    }
+
+    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named {
             if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]
             guard actor.type == .faction || actor.type == .unit else { continue }
             if head == "*" { if actor.type == .faction { return m.actor } else { continue } }
-            let names = [actor.name, m.text].map { AliasMatcher.words(of: $0).first ?? "" }
+            let names = [firstWords.of(actor.name), firstWords.of(m.text)]
             if names.contains(where: { $0 == head || $0.text == "ال" + head.text }) { return m.actor }
             if head == "تنظيم", actor.side == "jihadist" { return m.actor }
         }

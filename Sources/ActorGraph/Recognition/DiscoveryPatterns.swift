@@ -19,17 +19,25 @@ struct DiscoveryPatterns {
     /// at each token (the unions were a quarter of the extractor's time).
     private let namedHeads: Set<Word>
     private let quotedHeads: Set<Word>
+    /// Every word a group pattern opens with, and every word a person pattern can open with:
+    /// a token none of whose readings is in them is passed over without trying each pattern.
+    private let groupOpeners: Set<Word>
+    private let personOpeners: Set<Word>
 
     init(lexicon: DiscoveryLexicon, state: State) {
         self.lexicon = lexicon
         self.state = state
         namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
         quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
+        groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
+        personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
         var index: [Int: Int] = [:]
         for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
         self.mentionAt = index
     }
 
+    static let quote: Word = "\""
+    static let openParen: Word = "("
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
     static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
@@ -57,9 +65,19 @@ struct DiscoveryPatterns {
     }
 
     private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
+        // Each pass first asks whether the token can open one of its patterns at all (a necessary
+        // condition of every pattern of the pass: see their first guards).
         let passes: [(Int, Range<Int>, [Bool]) -> Candidate?] = [
-            { i, r, t in numbered(i, r, t) ?? quoted(i, r, t) ?? headed(i, r, t) ?? namedAs(i, r, t) },
-            { i, r, t in personAfterTrigger(i, r, t) ?? personBeforeRole(i, r, t) ?? quotedPerson(i, r, t) },
+            { i, r, t in
+                guard state.readings.any(i, in: groupOpeners) else { return nil }
+                return numbered(i, r, t) ?? quoted(i, r, t) ?? headed(i, r, t) ?? namedAs(i, r, t)
+            },
+            { i, r, t in
+                let word = tokens[i].word
+                guard state.readings.any(i, in: personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
+                        || word.text.unicodeScalars.first == "و" else { return nil }
+                return personAfterTrigger(i, r, t) ?? personBeforeRole(i, r, t) ?? quotedPerson(i, r, t)
+            },
         ]
         for pass in passes {
             var i = range.lowerBound
