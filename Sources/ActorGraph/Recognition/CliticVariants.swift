@@ -25,12 +25,8 @@ public enum CliticVariants {
         // else (a combining mark the normalizer keeps) goes the slow way.
         guard scalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { return characterReadings(of: word.text) }
         func add(_ form: [Unicode.Scalar], from start: Int, prefixLength: Int) {
-            var h = Word.offsetBasis
-            for s in form { h = Word.mix(h, s) }
-            for s in scalars[start...] { h = Word.mix(h, s) }
-            var text = String(String.UnicodeScalarView(form))
-            text.unicodeScalars.append(contentsOf: scalars[start...])
-            let reading = Reading(word: Word(text: text, hash: h), prefixLength: prefixLength)
+            let word = form.isEmpty ? Tokenizer.word(scalars[start...]) : Tokenizer.word((form + scalars[start...])[...])
+            let reading = Reading(word: word, prefixLength: prefixLength)
             if !result.contains(where: { $0.word == reading.word }) { result.append(reading) }
         }
         var base = 0
