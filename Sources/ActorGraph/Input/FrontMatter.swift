@@ -19,6 +19,7 @@ public enum FrontMatter {
 
     /// The fields and the length (in code points) of the block, or nil when the text has none.
     public static func parse(_ text: String) -> (fields: Fields, length: Int)? {
+        guard text.utf8.starts(with: "---".utf8) else { return nil }  // most articles: no copy of their head
         let scalars = Array(text.unicodeScalars.prefix(4096))
         guard scalars.count >= 4, String(String.UnicodeScalarView(scalars[0..<3])) == "---",
               scalars[3] == "\n" || scalars[3] == "\r" else { return nil }
