@@ -93,12 +93,15 @@ struct DocumentCleanup {
     /// «لؤي علي» and «لؤي العلي»: one person, the first and fullest name kept.
     private func mergePersons(_ state: inout State) {
         let persons = state.actors.indices.filter { state.actors[$0].type == .person }
+        // Each name tokenized once, not once per pair.
+        var keys: [Int: [Word]] = [:]
+        for p in persons { keys[p] = personKey(state.actors[p].name) }
         for d in persons where state.actors[d].discovered {
-            let keyD = personKey(state.actors[d].name)
+            let keyD = keys[d]!
             guard !keyD.isEmpty else { continue }
             let target = persons.first { g in
                 guard g != d else { return false }
-                let keyG = personKey(state.actors[g].name)
+                let keyG = keys[g]!
                 guard keyG.count >= keyD.count, !state.actors[g].discovered || g < d || keyG.count > keyD.count else { return false }
                 if keyG == keyD { return true }
                 // A tail of the full name, two words or more («أبو حصيني»).
@@ -113,20 +116,32 @@ struct DocumentCleanup {
 
     private func mergeVariants(_ state: inout State) {
         mergePersons(&state)
+        // The spellings each actor is named with, kept up to date as actors merge (instead of a
+        // scan of every mention for every pair of actors), and each spelling's core computed once.
+        var spellings = Array(repeating: Set<String>(), count: state.actors.count)
+        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(m.text) }
+        var cores: [String: [Word]] = [:]
+        func cached(_ name: String) -> [Word] {
+            if let c = cores[name] { return c }
+            let c = core(name)
+            cores[name] = c
+            return c
+        }
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
-            let coreD = core(state.actors[d].name)
+            let coreD = cached(state.actors[d].name)
             guard let head = coreD.first, head.count >= 4 else { continue }
             let target = state.actors.indices.first { g in
-                guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit else { return false }
-                let names = [state.actors[g].name] + state.mentions.filter { $0.actor == g && $0.kind == .name }.map(\.text)
-                return names.contains { name in
-                    let coreG = core(name)
+                guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit,
+                      !state.actors[g].discovered || g < d else { return false }
+                return ([state.actors[g].name] + spellings[g]).contains { name in
+                    let coreG = cached(name)
                     return !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
-                        && (!state.actors[g].discovered || g < d)
                 }
             }
             guard let g = target else { continue }
             for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
+            spellings[g].formUnion(spellings[d])
+            spellings[d] = []
         }
     }
 
