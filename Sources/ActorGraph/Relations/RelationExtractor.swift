@@ -13,7 +13,37 @@ public struct RelationExtractor: Sendable {
         "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
     ])
 
-    public init(rules: RuleTable) { self.rules = rules }
+    /// Rule index → the word sets it requires (non-optional words); and each word of a rule's
+    /// first required set → the rules it may start. A sentence then looks up its own words
+    /// instead of testing every rule.
+    private let requiredWords: [[Set<Word>]]
+    private let rulesByCue: [Word: [Int]]
+    private let rulesWithoutCue: [Int]
+
+    public init(rules: RuleTable) {
+        self.rules = rules
+        var required: [[Set<Word>]] = []
+        var byCue: [Word: [Int]] = [:]
+        var without: [Int] = []
+        for (r, rule) in rules.rules.enumerated() {
+            var sets: [Set<Word>] = []
+            for case .word(let cue, false) in rule.elements { sets.append(cue) }
+            required.append(sets)
+            if let first = sets.first { for w in first { byCue[w, default: []].append(r) } } else { without.append(r) }
+        }
+        requiredWords = required
+        rulesByCue = byCue
+        rulesWithoutCue = without
+    }
+
+    /// The rules whose required words all occur in the sentence and none of whose `unless` words do, in table order.
+    private func candidateRules(for words: Set<Word>) -> [Int] {
+        var marked = Set(rulesWithoutCue)
+        for w in words { if let rs = rulesByCue[w] { marked.formUnion(rs) } }
+        return marked.sorted().filter { r in
+            requiredWords[r].allSatisfy { !$0.isDisjoint(with: words) } && rules.rules[r].unless.isDisjoint(with: words)
+        }
+    }
 
     public func extract(text: NormalizedText, tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
         extract(text: text, tokens: tokens, readings: TokenReadings(tokens), sentences: sentences, actors: actors)
@@ -45,7 +75,8 @@ public struct RelationExtractor: Sendable {
             context.local = local
             let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
-            for rule in rules.rules where context.mayMatch(rule) && rule.unless.isDisjoint(with: context.words) {
+            for r in candidateRules(for: context.words) {
+                let rule = rules.rules[r]
                 for match in context.matches(rule) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
@@ -128,13 +159,6 @@ struct SentenceContext {
         var b: Int
         var cue: [Int]
         subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
-    }
-
-    /// False when a cue word the rule requires is nowhere in the sentence, so that no start
-    /// position can match: most rules are ruled out this way before the token-by-token search.
-    func mayMatch(_ rule: RelationRule) -> Bool {
-        for case .word(let cue, false) in rule.elements where cue.isDisjoint(with: words) { return false }
-        return true
     }
 
     func fits(_ mention: Int, _ types: Set<ActorType>?) -> Bool { types.map { $0.contains(actorType(mention)) } ?? true }
