@@ -8,17 +8,20 @@ public struct ArticleFile: Sendable, Equatable {
     /// The size on disk, for progress (0 when it cannot be known).
     public var bytes: Int
     var manifest: Manifest.Entry?
+    /// `ArticleReader.dateOverride`, which wins over the manifest and the front matter.
+    var dateOverride: PartialDate?
 
-    init(path: String, manifest: Manifest.Entry?) {
+    init(path: String, manifest: Manifest.Entry?, dateOverride: PartialDate?) {
         self.path = path
         self.manifest = manifest
+        self.dateOverride = dateOverride
         var info = stat()
         bytes = stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// The article, and the problems met reading it (a problem and an article together when only
     /// its metadata is wrong). Dates: `dateOverride`, else the front matter, else the manifest.
-    public func load(dateOverride: PartialDate?) -> (article: Article?, problems: [InputProblem]) {
+    public func load() -> (article: Article?, problems: [InputProblem]) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             return (nil, [InputProblem(file: path, message: "cannot read: \(error.localizedDescription)")])

@@ -39,7 +39,7 @@ public struct ArticleReader: Sendable {
             case .problem(let problem):
                 problems.append(problem)
             case .file(let file):
-                let (article, issues) = file.load(dateOverride: dateOverride)
+                let (article, issues) = file.load()
                 problems += issues
                 if let article { articles.append(article) }
             case .article(let article, let issues, _):
@@ -51,7 +51,12 @@ public struct ArticleReader: Sendable {
     }
 
     public func stream(paths: [String]) -> ArticleStream {
-        ArticleStream(entries: list(paths: paths), dateOverride: dateOverride)
+        stream(list(paths: paths))
+    }
+
+    /// The items of inputs already listed (by `list`).
+    public func stream(_ entries: [InputEntry]) -> ArticleStream {
+        ArticleStream(entries: entries, dateOverride: dateOverride)
     }
 
     /// The inputs in order: article files with their manifest entries, feeds, and the problems of
@@ -73,7 +78,8 @@ public struct ArticleReader: Sendable {
                 var info = stat()
                 entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
             } else {
-                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: (file as NSString).lastPathComponent))))
+                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: (file as NSString).lastPathComponent),
+                                                   dateOverride: dateOverride)))
             }
         }
         for path in paths {
