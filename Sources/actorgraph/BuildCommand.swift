@@ -47,13 +47,13 @@ struct BuildCommand: AsyncParsableCommand {
             }
             guard count > 0 else { throw Diagnostics.Failure("no article is dated within \(since ?? "…") – \(until ?? "…")") }
             let version = extractor.recognizer.gazetteer.version
-            let snapshot = builder.snapshot(gazetteerVersion: version)
             let folder = URL(fileURLWithPath: out)
-            if let periods {
-                for (label, period) in periods.snapshots(gazetteerVersion: version) {
-                    try await GraphOutputs.write(period, to: folder, name: label)
-                }
+            // One period snapshot at a time, each builder dropped once written; graph.json last.
+            while let (label, period) = periods?.removeOldest(gazetteerVersion: version) {
+                try await GraphOutputs.write(period, to: folder, name: label)
             }
+            let snapshot = builder.snapshot(gazetteerVersion: version)
+            builder = GraphBuilder()  // the snapshot has the graph now: free the builder's copy before rendering
             try await GraphOutputs.write(snapshot, to: folder)
             Diagnostics.note("\(count) articles → \(snapshot.nodes.count) actors, \(snapshot.edges.count) edges in \(out)/")
         }

@@ -124,9 +124,15 @@ public struct PeriodBuilders: Sendable {
 
     /// One snapshot per period with a document, oldest first.
     public func snapshots(gazetteerVersion: String) -> [(label: String, snapshot: GraphSnapshot)] {
-        builders.keys.sorted().compactMap { label in
-            builders[label].map { (label: label, snapshot: $0.snapshot(gazetteerVersion: gazetteerVersion)) }
-        }
+        var rest = self
+        return Array(sequence(state: ()) { _ in rest.removeOldest(gazetteerVersion: gazetteerVersion) })
+    }
+
+    /// The snapshot of the oldest period left, whose builder is dropped: writing the periods one
+    /// by one this way holds one period snapshot at a time, not all of them.
+    public mutating func removeOldest(gazetteerVersion: String) -> (label: String, snapshot: GraphSnapshot)? {
+        guard let label = builders.keys.min(), let builder = builders.removeValue(forKey: label) else { return nil }
+        return (label: label, snapshot: builder.snapshot(gazetteerVersion: gazetteerVersion))
     }
 }
 
