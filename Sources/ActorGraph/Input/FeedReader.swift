@@ -17,7 +17,7 @@ final class FeedReader {
         case start
         case lines(LineReader, number: Int)
         /// Items already made (from a feed decoded whole, or a problem with the whole feed).
-        case ready([InputItem])
+        case ready(IndexingIterator<[InputItem]>)
         case done
     }
 
@@ -50,8 +50,7 @@ final class FeedReader {
                 let body = number == 0 && bytes.starts(with: FeedReader.bom) ? bytes.dropFirst(3) : bytes
                 if let item = line(String(decoding: body, as: UTF8.self), number: number + 1, bytes: bytes.count + 1) { return item }
             case .ready(var items):
-                guard !items.isEmpty else { state = .done; continue }
-                let item = items.removeFirst()
+                guard let item = items.next() else { state = .done; continue }
                 state = .ready(items)
                 return item
             case .done:
@@ -64,14 +63,16 @@ final class FeedReader {
 
     /// Checks the whole feed and decides how to read it.
     private func begin() -> State {
-        guard let check = try? Check(path: path), check.kind != .decodeWhole else { return .ready(readWhole()) }
-        switch check.kind {
+        // A feed that cannot be opened is left to `readWhole`, which reports it as it always did.
+        switch (try? Check(path: path))?.kind ?? .decodeWhole {
         case .binary(let offset):
-            return .ready([.problem(InputProblem(file: path, message: TextDecodingError.binary(offset: offset).description))])
+            return .ready([.problem(InputProblem(file: path, message: TextDecodingError.binary(offset: offset).description))].makeIterator())
         case .empty:
-            return .ready([.problem(InputProblem(file: path, message: TextDecodingError.empty.description))])
-        case .utf8, .decodeWhole:
-            guard let reader = try? LineReader(path: path) else { return .ready(readWhole()) }
+            return .ready([.problem(InputProblem(file: path, message: TextDecodingError.empty.description))].makeIterator())
+        case .decodeWhole:
+            return .ready(readWhole().makeIterator())
+        case .utf8:
+            guard let reader = try? LineReader(path: path) else { return .ready(readWhole().makeIterator()) }
             return .lines(reader, number: 0)
         }
     }
