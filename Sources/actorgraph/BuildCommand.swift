@@ -38,29 +38,32 @@ struct BuildCommand: AsyncParsableCommand {
         SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
-            var articles = try input.articles()
-            let from = since.flatMap { PartialDate($0) }, to = until.flatMap { PartialDate($0) }
-            if from != nil || to != nil {
-                articles = articles.filter { $0.date?.isWithin(from: from, to: to) ?? false }
-                guard !articles.isEmpty else { throw Diagnostics.Failure("no article is dated within \(since ?? "…") – \(until ?? "…")") }
-            }
-            let sizes = articles.map { $0.text.utf8.count }
-            let progress = Progress(total: articles.count, bytes: sizes.reduce(0, +))
-            let documents = ParallelExtraction.run(extractor, articles, jobs: concurrency.jobs) { progress.advance(bytes: sizes[$0]) }
-            progress.finish()
+            // Documents go into the graphs as they arrive, and are not kept.
             var builder = GraphBuilder()
-            for doc in documents { builder.add(doc) }
-            let version = extractor.recognizer.gazetteer.version
-            let snapshot = builder.snapshot(gazetteerVersion: version)
-            let folder = URL(fileURLWithPath: out)
-            if let by {
-                for (label, period) in periodSnapshots(documents, by: by, gazetteerVersion: version) {
-                    try await GraphOutputs.write(period, to: folder, name: label)
-                }
+            var periods = by.map { PeriodBuilders(by: $0) }
+            let count = try input.extractDocuments(with: extractor, jobs: concurrency.jobs, keep: dateWindow()) { doc in
+                builder.add(doc)
+                periods?.add(doc)
             }
+            guard count > 0 else { throw Diagnostics.Failure("no article is dated within \(since ?? "…") – \(until ?? "…")") }
+            let version = extractor.recognizer.gazetteer.version
+            let folder = URL(fileURLWithPath: out)
+            // One period snapshot at a time, each builder dropped once written; graph.json last.
+            while let (label, period) = periods?.removeOldest(gazetteerVersion: version) {
+                try await GraphOutputs.write(period, to: folder, name: label)
+            }
+            let snapshot = builder.snapshot(gazetteerVersion: version)
+            builder = GraphBuilder()  // the snapshot has the graph now: free the builder's copy before rendering
             try await GraphOutputs.write(snapshot, to: folder)
-            Diagnostics.note("\(articles.count) articles → \(snapshot.nodes.count) actors, \(snapshot.edges.count) edges in \(out)/")
+            Diagnostics.note("\(count) articles → \(snapshot.nodes.count) actors, \(snapshot.edges.count) edges in \(out)/")
         }
+    }
+
+    /// `--since/--until` as a test on an article, applied before it is extracted.
+    private func dateWindow() -> (@Sendable (Article) -> Bool)? {
+        let from = since.flatMap { PartialDate($0) }, to = until.flatMap { PartialDate($0) }
+        if from == nil && to == nil { return nil }
+        return { article in article.date?.isWithin(from: from, to: to) ?? false }
     }
 }
 

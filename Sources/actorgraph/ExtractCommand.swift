@@ -26,22 +26,23 @@ struct ExtractCommand: AsyncParsableCommand {
         SignalCleanup.install()
         try await Diagnostics.run {
             let extractor = try input.extractor()
-            let articles = try input.articles()
-            let progress = Progress(total: articles.count, bytes: articles.reduce(0) { $0 + $1.text.utf8.count })
-            var out = ""
-            let docs = ParallelExtraction.run(extractor, articles, jobs: concurrency.jobs) { progress.advance(bytes: articles[$0].text.utf8.count) }
-            progress.finish()
-            for doc in docs {
-                switch format {
-                case .jsonl: out += try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine() + "\n"
-                case .dump: out += ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n"
-                }
-            }
+            // Each document is written as soon as the ones before it are: nothing piles up. A
+            // file is replaced only once every document is in it.
             if let output {
-                try AtomicFile.write(out, to: URL(fileURLWithPath: output))
+                try AtomicFile.write(to: URL(fileURLWithPath: output)) { try write(with: extractor, to: $0) }
             } else {
-                FileHandle.standardOutput.write(Data(out.utf8))
+                try write(with: extractor, to: FileHandle.standardOutput)
             }
+        }
+    }
+
+    private func write(with extractor: Extractor, to handle: FileHandle) throws {
+        try input.extractDocuments(with: extractor, jobs: concurrency.jobs) { doc in
+            let text = switch format {
+            case .jsonl: try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine() + "\n"
+            case .dump: ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n"
+            }
+            try handle.write(contentsOf: Data(text.utf8))
         }
     }
 }

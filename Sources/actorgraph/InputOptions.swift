@@ -30,15 +30,35 @@ struct InputOptions: ParsableArguments {
         return try Extractor.standard(extraGazetteers: extra, replaceDefault: noDefaultGazetteer)
     }
 
-    /// Reads the articles, reporting every unreadable input on stderr; fails when none is left.
-    func articles() throws -> [Article] {
+    /// Reads the articles one at a time, extracts them in parallel and hands each document to
+    /// `consume` in input order. Every unreadable input is reported on stderr where it comes in
+    /// the order; `keep` leaves articles out before extraction. Fails when no article could be
+    /// read; returns the number of documents consumed.
+    @discardableResult
+    func extractDocuments(with extractor: Extractor, jobs: Int?, keep: (@Sendable (Article) -> Bool)? = nil,
+                          consume: (DocumentExtraction) throws -> Void) throws -> Int {
         let reader = ArticleReader(dateOverride: date.flatMap { PartialDate($0) })
-        let (articles, problems) = reader.read(paths: inputs)
-        for problem in problems { Diagnostics.warning(problem.description) }
-        if articles.isEmpty {
+        let entries = reader.list(paths: inputs)
+        let progress = Progress(entries)
+        var items = reader.stream(entries)
+        var read = 0, kept = 0
+        try ParallelExtraction.run(extractor, &items, jobs: jobs, keep: keep) { outcome in
+            if !outcome.problems.isEmpty {
+                progress.finish()  // a warning starts on a line of its own
+                for problem in outcome.problems { Diagnostics.warning(problem.description) }
+            }
+            if outcome.isArticle { progress.advance(bytes: outcome.bytes) }
+            if outcome.read { read += 1 }
+            if let document = outcome.document {
+                kept += 1
+                try consume(document)
+            }
+        }
+        progress.finish()
+        if read == 0 {
             throw Diagnostics.Failure("no article could be read from \(inputs.joined(separator: ", "))")
         }
-        return articles
+        return kept
     }
 }
 

@@ -1,13 +1,15 @@
+import ActorGraph
 import Foundation
 
 /// A progress line on stderr for long extractions: documents done/total, MB/s and time left.
 /// Shown only when stderr is a terminal, so logs, pipes and tests see nothing.
 ///
-///     let progress = Progress(total: articles.count, bytes: articles.reduce(0) { $0 + $1.text.utf8.count })
-///     … progress.advance(bytes: n) from any thread as each document is done …
+///     let progress = Progress(reader.list(paths: inputs))
+///     … progress.advance(bytes: n) as each document is done …
 ///     progress.finish()
 final class Progress: @unchecked Sendable {
-    private let total: Int
+    /// Unknown when a feed is among the inputs: its lines are counted as they are read.
+    private let total: Int?
     private let totalBytes: Int
     private let enabled: Bool
     private let start = Date()
@@ -17,10 +19,23 @@ final class Progress: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(total: Int, bytes: Int, enabled: Bool = isatty(2) != 0) {
+    init(total: Int?, bytes: Int, enabled: Bool = isatty(2) != 0) {
         self.total = total
         self.totalBytes = bytes
         self.enabled = enabled
+    }
+
+    /// Progress over listed inputs: bytes from the sizes of files and feeds.
+    convenience init(_ entries: [InputEntry], enabled: Bool = isatty(2) != 0) {
+        var files = 0, bytes = 0, feeds = false
+        for entry in entries {
+            switch entry {
+            case .file(let file): files += 1; bytes += file.bytes
+            case .feed(_, let size): feeds = true; bytes += size
+            case .problem: break
+            }
+        }
+        self.init(total: feeds ? nil : files, bytes: bytes, enabled: enabled)
     }
 
     func advance(bytes: Int) {
@@ -50,10 +65,10 @@ final class Progress: @unchecked Sendable {
     }
 
     /// The text of the line, e.g. `1200/5000 documents  3.1 MB/s  1:02 left`.
-    static func line(done: Int, total: Int, bytes: Int, totalBytes: Int, elapsed: TimeInterval) -> String {
+    static func line(done: Int, total: Int?, bytes: Int, totalBytes: Int, elapsed: TimeInterval) -> String {
         let mb = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? mb / elapsed : 0
-        var s = "\(done)/\(total) documents  " + String(format: rate < 10 ? "%.2f MB/s" : "%.1f MB/s", rate)
+        var s = (total.map { "\(done)/\($0) documents  " } ?? "\(done) documents  ") + String(format: rate < 10 ? "%.2f MB/s" : "%.1f MB/s", rate)
         if bytes > 0, totalBytes > bytes, elapsed > 0 {
             let left = Int((elapsed * Double(totalBytes - bytes) / Double(bytes)).rounded())
             s += "  " + String(format: "%d:%02d left", left / 60, left % 60)

@@ -9,13 +9,43 @@ import Foundation
 /// leaving `.NAME.PID.N.tmp` files beside the outputs.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
+        try replace(url) { try data.write(to: $0) }
+    }
+
+    public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    /// Streams an output: `body` writes to the temporary file as the content is made, and the
+    /// file replaces `url` only when `body` returns. When `body` throws, the temporary is removed
+    /// and the previous file is left as it was.
+    public static func write(to url: URL, _ body: (FileHandle) throws -> Void) throws {
+        try replace(url) { temporary in
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path,
+                    NSLocalizedDescriptionKey: "cannot create \(temporary.path): \(String(cString: strerror(errno)))"])
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+            do {
+                try body(handle)
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            try handle.close()  // a delayed write error shows here, before the rename
+        }
+    }
+
+    /// Makes the temporary with `fill`, then renames it over `url`; on any error removes it.
+    private static func replace(_ url: URL, fill: (URL) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         pending.insert(temporary.path)
         defer { pending.remove(temporary.path) }
         do {
-            try data.write(to: temporary)
+            try fill(temporary)
             if rename(temporary.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
                     NSLocalizedDescriptionKey: "cannot rename \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))"])
@@ -24,10 +54,6 @@ public enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-    }
-
-    public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
     }
 
     /// Removes the temporaries of writes still in progress. Safe to call from any thread; meant

@@ -100,16 +100,39 @@ public func periodSnapshots(_ snapshot: GraphSnapshot, by granularity: PeriodGra
 /// Exact period snapshots, built from the per-document extractions: each period's graph is built
 /// from the articles dated in it, so mention and document counts are exact (a snapshot does not
 /// keep per-document mention counts, so `split` can only bound them). Undated articles are in no
-/// period. The preferred way for `build --by`, which has the extractions at hand.
+/// period. The same as adding the documents one by one to `PeriodBuilders`.
 public func periodSnapshots(_ documents: [DocumentExtraction], by granularity: PeriodGranularity,
                             gazetteerVersion: String) -> [(label: String, snapshot: GraphSnapshot)] {
-    var builders: [String: GraphBuilder] = [:]
-    for doc in documents {
-        guard let date = doc.article.date else { continue }
+    var periods = PeriodBuilders(by: granularity)
+    for doc in documents { periods.add(doc) }
+    return periods.snapshots(gazetteerVersion: gazetteerVersion)
+}
+
+/// One graph builder per period, fed as documents arrive: `build --by` makes its exact period
+/// snapshots without keeping the documents (see `periodSnapshots(_:by:gazetteerVersion:)`).
+public struct PeriodBuilders: Sendable {
+    public let granularity: PeriodGranularity
+    private var builders: [String: GraphBuilder] = [:]
+
+    public init(by granularity: PeriodGranularity) { self.granularity = granularity }
+
+    /// Adds a document to the graph of its period; an undated one belongs to none.
+    public mutating func add(_ doc: DocumentExtraction) {
+        guard let date = doc.article.date else { return }
         builders[periodLabel(of: date, by: granularity), default: GraphBuilder()].add(doc)
     }
-    return builders.keys.sorted().compactMap { label in
-        builders[label].map { (label: label, snapshot: $0.snapshot(gazetteerVersion: gazetteerVersion)) }
+
+    /// One snapshot per period with a document, oldest first.
+    public func snapshots(gazetteerVersion: String) -> [(label: String, snapshot: GraphSnapshot)] {
+        var rest = self
+        return Array(sequence(state: ()) { _ in rest.removeOldest(gazetteerVersion: gazetteerVersion) })
+    }
+
+    /// The snapshot of the oldest period left, whose builder is dropped: writing the periods one
+    /// by one this way holds one period snapshot at a time, not all of them.
+    public mutating func removeOldest(gazetteerVersion: String) -> (label: String, snapshot: GraphSnapshot)? {
+        guard let label = builders.keys.min(), let builder = builders.removeValue(forKey: label) else { return nil }
+        return (label: label, snapshot: builder.snapshot(gazetteerVersion: gazetteerVersion))
     }
 }
 

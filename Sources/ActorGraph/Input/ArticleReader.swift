@@ -8,53 +8,104 @@ public struct InputProblem: Error, Equatable, CustomStringConvertible, Sendable 
     public var description: String { "\(file): \(message)" }
 }
 
+/// An input as listed, before any article is read.
+public enum InputEntry: Sendable {
+    case file(ArticleFile)
+    /// A JSON Lines feed and its size in bytes; its lines are read when a stream reaches it.
+    case feed(path: String, bytes: Int)
+    case problem(InputProblem)
+}
+
 /// Reads articles from files and folders: `.txt` articles (dated by a `manifest.tsv` beside them
 /// or by a front-matter block), `.jsonl` feeds (one article per line), and manifests themselves.
 /// Every unreadable input becomes an `InputProblem`; the rest is still read.
+///
+/// `list` finds the inputs without reading an article; `stream` goes through them in order,
+/// reading feeds as it reaches them and leaving article files to be loaded one by one; `read`
+/// loads everything at once.
 public struct ArticleReader: Sendable {
     /// A date for every article, overriding manifests and front matter.
     public var dateOverride: PartialDate?
 
     public init(dateOverride: PartialDate? = nil) { self.dateOverride = dateOverride }
 
+    /// Every article, in input order, and every problem, in the order they were met.
     public func read(paths: [String]) -> (articles: [Article], problems: [InputProblem]) {
         var articles: [Article] = []
         var problems: [InputProblem] = []
+        var items = stream(paths: paths)
+        while let item = items.next() {
+            switch item {
+            case .problem(let problem):
+                problems.append(problem)
+            case .file(let file):
+                let (article, issues) = file.load()
+                problems += issues
+                if let article { articles.append(article) }
+            case .article(let article, let issues, _):
+                problems += issues
+                articles.append(article)
+            }
+        }
+        return (articles, problems)
+    }
+
+    public func stream(paths: [String]) -> ArticleStream {
+        stream(list(paths: paths))
+    }
+
+    /// The items of inputs already listed (by `list`).
+    public func stream(_ entries: [InputEntry]) -> ArticleStream {
+        ArticleStream(entries: entries, dateOverride: dateOverride)
+    }
+
+    /// The inputs in order: article files with their manifest entries, feeds, and the problems of
+    /// listing them (missing paths, empty folders, bad manifests) where they were met.
+    public func list(paths: [String]) -> [InputEntry] {
+        var entries: [InputEntry] = []
         var manifests: [String: Manifest] = [:]
         func manifest(for folder: String) -> Manifest? {
             if let m = manifests[folder] { return m }
             let path = (folder as NSString).appendingPathComponent("manifest.tsv")
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             let (m, issues) = Manifest.read(path: path)
-            problems += issues
+            entries += issues.map { .problem($0) }
             manifests[folder] = m
             return m
+        }
+        func add(_ file: String, manifest: Manifest?) {
+            if file.hasSuffix(".jsonl") {
+                var info = stat()
+                entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
+            } else {
+                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: (file as NSString).lastPathComponent),
+                                                   dateOverride: dateOverride)))
+            }
         }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(InputProblem(file: path, message: "no such file or folder"))
+                entries.append(.problem(InputProblem(file: path, message: "no such file or folder")))
                 continue
             }
             if isDirectory.boolValue {
                 let files = articleFiles(in: path)
-                if files.isEmpty { problems.append(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder")) }
+                if files.isEmpty { entries.append(.problem(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder"))) }
                 for file in files {
-                    readFile(file, manifest: manifest(for: (file as NSString).deletingLastPathComponent), into: &articles, problems: &problems)
+                    add(file, manifest: manifest(for: (file as NSString).deletingLastPathComponent))
                 }
             } else if path.hasSuffix(".tsv") {
                 let (m, issues) = Manifest.read(path: path)
-                problems += issues
+                entries += issues.map { .problem($0) }
                 let folder = (path as NSString).deletingLastPathComponent
                 for entry in m.entries {
-                    let file = folder.isEmpty ? entry.file : (folder as NSString).appendingPathComponent(entry.file)
-                    readFile(file, manifest: m, into: &articles, problems: &problems)
+                    add(folder.isEmpty ? entry.file : (folder as NSString).appendingPathComponent(entry.file), manifest: m)
                 }
             } else {
-                readFile(path, manifest: manifest(for: (path as NSString).deletingLastPathComponent), into: &articles, problems: &problems)
+                add(path, manifest: manifest(for: (path as NSString).deletingLastPathComponent))
             }
         }
-        return (articles, problems)
+        return entries
     }
 
     /// Article files under a folder, recursively, in a stable order.
@@ -68,82 +119,11 @@ public struct ArticleReader: Sendable {
         }
         return files.sorted()
     }
-
-    private func readFile(_ path: String, manifest: Manifest?, into articles: inout [Article], problems: inout [InputProblem]) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            problems.append(InputProblem(file: path, message: "cannot read: \(error.localizedDescription)"))
-            return
-        }
-        if path.hasSuffix(".jsonl") {
-            readFeed(path, data: data, into: &articles, problems: &problems)
-            return
-        }
-        let text: String
-        do { text = try TextDecoder.decode(data).text } catch {
-            problems.append(InputProblem(file: path, message: error.description))
-            return
-        }
-        var article = Article(id: path, text: text)
-        if let entry = manifest?.entry(for: (path as NSString).lastPathComponent) {
-            article.date = entry.date; article.outlet = entry.outlet; article.title = entry.title; article.url = entry.url
-        }
-        if let (fields, _) = FrontMatter.parse(text) {
-            if let d = fields.date {
-                if let date = PartialDate(d) { article.date = date } else {
-                    problems.append(InputProblem(file: path, message: "front matter: `\(d)` is not a date (YYYY, YYYY-MM or YYYY-MM-DD); the article is undated"))
-                }
-            }
-            article.outlet = fields.outlet ?? article.outlet
-            article.title = fields.title ?? article.title
-            article.url = fields.url ?? article.url
-        }
-        if let dateOverride { article.date = dateOverride }
-        articles.append(article)
-    }
-
-    private struct FeedLine: Decodable {
-        var id: String?
-        var text: String?
-        var date: String?
-        var url: String?
-        var outlet: String?
-        var title: String?
-    }
-
-    private func readFeed(_ path: String, data: Data, into articles: inout [Article], problems: inout [InputProblem]) {
-        let text: String
-        do { text = try TextDecoder.decode(data).text } catch {
-            problems.append(InputProblem(file: path, message: error.description))
-            return
-        }
-        let before = articles.count
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let place = "\(path):\(n + 1)"
-            guard let item = try? JSONDecoder().decode(FeedLine.self, from: Data(line.utf8)) else {
-                problems.append(InputProblem(file: place, message: "not a JSON object with a \"text\" field; line skipped"))
-                continue
-            }
-            guard let body = item.text, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                problems.append(InputProblem(file: place, message: "no \"text\"; line skipped"))
-                continue
-            }
-            var date: PartialDate?
-            if let d = item.date, !d.isEmpty {
-                date = PartialDate(String(d.prefix(10)))
-                if date == nil { problems.append(InputProblem(file: place, message: "`\(d)` is not a date; the article is undated")) }
-            }
-            articles.append(Article(id: item.id ?? item.url ?? place, text: body, date: dateOverride ?? date,
-                                    outlet: item.outlet, title: item.title, url: item.url))
-        }
-        if articles.count == before { problems.append(InputProblem(file: path, message: "no articles in this feed")) }
-    }
 }
 
 /// `manifest.tsv`: file, date, outlet, title, url (a header row names the columns).
 struct Manifest {
-    struct Entry { var file: String; var date: PartialDate?; var outlet: String?; var title: String?; var url: String? }
+    struct Entry: Sendable, Equatable { var file: String; var date: PartialDate?; var outlet: String?; var title: String?; var url: String? }
     var entries: [Entry] = []
     private var byFile: [String: Int] = [:]
 

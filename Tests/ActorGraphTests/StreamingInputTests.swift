@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// Reading inputs without holding them: listing does not read articles, feeds are read a line
+/// at a time with the same results as decoding them whole, and a streamed output replaces the
+/// previous file only when it is complete.
+@Suite("Streaming input and output")
+struct StreamingInputTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static let text = "قتل عناصر من لواء القدس بكمين نفذه تنظيم الدولة."
+
+    @Test(arguments: [1, 2, 3, 7, 1 << 20])
+    func lineReaderGivesThePiecesOfSplitWhateverTheChunkSize(chunkSize: Int) throws {
+        let dir = try StreamingInputTests.folder()
+        let file = dir.appendingPathComponent("lines")
+        let bytes = Array("one\n\ntwo ليس\r\nthree\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 50) + [0x0A, 0x0A] + Array("last".utf8)
+        try Data(bytes).write(to: file)
+        let reader = try LineReader(path: file.path, chunkSize: chunkSize)
+        var pieces: [[UInt8]] = []
+        var offsets: [Int] = []
+        while let (piece, offset) = try reader.next() {
+            pieces.append(Array(piece))
+            offsets.append(offset)
+        }
+        #expect(pieces == bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init))
+        // Each piece starts where the one before ended, past its line break.
+        #expect(offsets == pieces.indices.map { i in pieces[..<i].reduce(0) { $0 + $1.count + 1 } })
+    }
+
+    @Test func listingReadsNoArticleAndLoadingNamesTheBadFile() throws {
+        let dir = try StreamingInputTests.folder()
+        let good = dir.appendingPathComponent("a-good.txt"), bad = dir.appendingPathComponent("b-bad.txt")
+        try StreamingInputTests.text.write(to: good, atomically: true, encoding: .utf8)
+        try StreamingInputTests.text.write(to: bad, atomically: true, encoding: .utf8)
+        let entries = ArticleReader().list(paths: [dir.path])
+        let files = entries.compactMap { if case .file(let f) = $0 { f } else { nil } }
+        #expect(files.map(\.path) == [good.path, bad.path])
+        #expect(files.map(\.bytes) == [StreamingInputTests.text.utf8.count, StreamingInputTests.text.utf8.count])
+
+        // The file turns binary after it was listed: the problem shows when it is loaded.
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: bad)
+        let (article, problems) = files[1].load()
+        #expect(article == nil)
+        #expect(problems == [InputProblem(file: bad.path, message: "binary data, not text (NUL byte at offset 4)")])
+        #expect(files[0].load().article?.text == StreamingInputTests.text)
+    }
+
+    @Test func aFeedWithANulAtTheEndGivesNoArticle() throws {
+        let dir = try StreamingInputTests.folder()
+        let feed = dir.appendingPathComponent("feed.jsonl")
+        let line = "{\"id\": \"x\", \"text\": \"\(StreamingInputTests.text)\"}\n"
+        try Data(Array(line.utf8) + Array(line.utf8) + [0x00]).write(to: feed)
+        let (articles, problems) = ArticleReader().read(paths: [feed.path])
+        #expect(articles.isEmpty)
+        #expect(problems == [InputProblem(file: feed.path, message: "binary data, not text (NUL byte at offset \(2 * line.utf8.count))")])
+    }
+
+    @Test func aFeedIsReadLineByLineWithTheProblemsOfEachLineInOrder() throws {
+        let dir = try StreamingInputTests.folder()
+        let feed = dir.appendingPathComponent("feed.jsonl")
+        let lines = [
+            "{\"id\": \"a\", \"text\": \"\(StreamingInputTests.text)\", \"date\": \"2015-04-20T08:00\"}",
+            "",
+            "not json",
+            "{\"id\": \"b\", \"text\": \"  \"}",
+            "{\"url\": \"https://example.org/c\", \"text\": \"\(StreamingInputTests.text)\", \"date\": \"May\"}",
+        ]
+        // A byte-order mark, and no line break at the end.
+        try Data([0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\n").utf8)).write(to: feed)
+        var stream = ArticleReader().stream(paths: [feed.path])
+        var seen: [String] = []
+        while let item = stream.next() {
+            switch item {
+            case .problem(let p): seen.append(p.description)
+            case .file(let f): seen.append("file \(f.path)")
+            case .article(let a, let problems, _): seen += problems.map(\.description) + ["\(a.id) \(a.date?.description ?? "undated")"]
+            }
+        }
+        #expect(seen == [
+            "a 2015-04-20",
+            "\(feed.path):3: not a JSON object with a \"text\" field; line skipped",
+            "\(feed.path):4: no \"text\"; line skipped",
+            "\(feed.path):5: `May` is not a date; the article is undated",
+            "https://example.org/c undated",
+        ])
+    }
+
+    @Test func aFeedThatIsNotUTF8IsStillDecodedWhole() throws {
+        let dir = try StreamingInputTests.folder()
+        let feed = dir.appendingPathComponent("feed.jsonl")
+        let line = "{\"id\": \"w\", \"text\": \"\(StreamingInputTests.text)\"}\n"
+        try line.data(using: .utf16)!.write(to: feed)  // with a byte-order mark
+        let (articles, problems) = ArticleReader().read(paths: [feed.path])
+        #expect(problems.isEmpty)
+        #expect(articles.map(\.id) == ["w"])
+        #expect(articles.first?.text == StreamingInputTests.text)
+    }
+
+    @Test func aStreamedWriteThatFailsLeavesThePreviousFile() throws {
+        struct Midway: Error {}
+        let dir = try StreamingInputTests.folder()
+        let target = dir.appendingPathComponent("out.jsonl")
+        try Data("previous\n".utf8).write(to: target)
+        #expect(throws: Midway.self) {
+            try AtomicFile.write(to: target) { handle in
+                try handle.write(contentsOf: Data("{\"doc\": 1}\n".utf8))
+                throw Midway()
+            }
+        }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
+
+        try AtomicFile.write(to: target) { handle in
+            for n in 1...3 { try handle.write(contentsOf: Data("{\"doc\": \(n)}\n".utf8)) }
+        }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "{\"doc\": 1}\n{\"doc\": 2}\n{\"doc\": 3}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
+    }
+
+    @Test func periodBuildersFedOneByOneGiveThePeriodSnapshots() throws {
+        let docs = GraphBuilderTests.articles.map { Fixtures.extractor.extract($0) }
+        var periods = PeriodBuilders(by: .year)
+        for doc in docs { periods.add(doc) }
+        let streamed = periods.snapshots(gazetteerVersion: "test")
+        #expect(streamed.map(\.label) == ["2013", "2015"])  // the undated article is in none
+        let expected = ["2013": [docs[1]], "2015": [docs[0]]]
+        for (label, snapshot) in streamed {
+            var builder = GraphBuilder()
+            for doc in expected[label] ?? [] { builder.add(doc) }
+            #expect(try snapshot.jsonData() == builder.snapshot(gazetteerVersion: "test").jsonData())
+        }
+    }
+}
