@@ -150,4 +150,17 @@ enum RandomText {
         }
         return String(view)
     }
+
+    /// Evidence text folds every kind of line break (CR LF, LS, PS, VT, FF, NEL) into one space,
+    /// as splitting on `Character.isNewline` does.
+    @Test(arguments: ["a\r\nb\u{2028}c\n\nd", "\nقال\u{85}لواء\u{0B}x\u{0C}\u{2029}", "بلا فواصل", "", "\r\n\r\n", "é\u{301}\nx"])
+    func displayFoldsLineBreaks(text: String) {
+        #expect(NormalizedText.display(text) == text.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
+    }
+
+    @Test func originalAndNormalizedTextSelectTheirScalars() {
+        let t = NormalizedText("«لواءُ» 😀 é")
+        #expect(t.originalText(0..<t.original.count) == "«لواءُ» 😀 é")
+        #expect(t.normalizedText(1, 5) == "لواء")
+    }
 }

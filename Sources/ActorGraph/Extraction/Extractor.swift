@@ -33,6 +33,16 @@ public struct Extractor: Sendable {
 extension NormalizedText {
     /// Text for display in evidence: line breaks folded into spaces.
     static func display(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        // Scalar by scalar: each of these is a character of its own (CR LF aside, which is folded
+        // whole), so this splits where `Character.isNewline` does, without grapheme breaking.
+        guard text.unicodeScalars.contains(where: isNewline) else { return text }
+        return text.unicodeScalars.split(whereSeparator: isNewline).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    }
+
+    private static func isNewline(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

@@ -94,15 +94,7 @@ public struct NormalizedText: Sendable {
         Int(origin[start])..<(Int(origin[end - 1]) + 1)
     }
 
-    public func originalText(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: original[range])
-        return String(view)
-    }
+    public func originalText(_ range: Range<Int>) -> String { Tokenizer.string(original[range]) }
 
-    public func normalizedText(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: normalized[start..<end])
-        return String(view)
-    }
+    public func normalizedText(_ start: Int, _ end: Int) -> String { Tokenizer.string(normalized[start..<end]) }
 }
