@@ -150,7 +150,10 @@ enum RandomText {
         }
         return String(view)
     }
+}
 
+@Suite("Text slices")
+struct TextSliceTests {
     /// Evidence text folds every kind of line break (CR LF, LS, PS, VT, FF, NEL) into one space,
     /// as splitting on `Character.isNewline` does.
     @Test(arguments: ["a\r\nb\u{2028}c\n\nd", "\nقال\u{85}لواء\u{0B}x\u{0C}\u{2029}", "بلا فواصل", "", "\r\n\r\n", "é\u{301}\nx"])
