@@ -28,7 +28,7 @@ struct Anaphora {
                 // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
                 // other anaphors to the nearest actor with the same head noun.
                 let before = Anaphora.preceding(names, token: i)
-                let antecedent = head == "*" ? (calledMilitia(before, state: state) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
+                let antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
                     : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + reading.prefixLength
@@ -49,14 +49,14 @@ struct Anaphora {
         return names[max(0, low - 200)..<low].reversed()[...]
     }
 
-    private func calledMilitia(_ named: ArraySlice<Mention>, state: State) -> Int? {
+    private func calledMilitia(_ named: ArraySlice<Mention>, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].text == "\"" { k -= 1 }
             if m.clitic.isEmpty, k >= 0, state.readings[k].contains(where: { Anaphora.militiaWords.contains($0.word) }) {
                 return m.actor
             }
-            if AliasMatcher.words(of: m.text).first.map({ Anaphora.militiaWords.contains($0) }) == true { return m.actor }
+            if Anaphora.militiaWords.contains(firstWords.of(m.text)) { return m.actor }
         }
         return nil
     }

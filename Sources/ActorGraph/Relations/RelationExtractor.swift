@@ -161,8 +161,6 @@ struct SentenceContext {
         subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
     }
 
-    func fits(_ mention: Int, _ types: Set<ActorType>?) -> Bool { types.map { $0.contains(actorType(mention)) } ?? true }
-
     func matches(_ rule: RelationRule) -> [Match] {
         var result: [Match] = []
         let first = rule.elements.first

@@ -57,9 +57,7 @@ public enum ArabicNormalizer {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars { _ = append(s, to: &out) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: out)
-        return String(view)
+        return Tokenizer.string(out[...])
     }
 }
 
