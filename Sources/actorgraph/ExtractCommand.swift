@@ -38,11 +38,11 @@ struct ExtractCommand: AsyncParsableCommand {
 
     private func write(with extractor: Extractor, to handle: FileHandle) throws {
         try input.extractDocuments(with: extractor, jobs: concurrency.jobs) { doc in
-            let text = switch format {
-            case .jsonl: try ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLine() + "\n"
-            case .dump: ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n"
+            let line = switch format {
+            case .jsonl: ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLineBytes(lineBreak: true)
+            case .dump: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8)
             }
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle.write(contentsOf: line)
         }
     }
 }

@@ -12,7 +12,17 @@ struct JSONLineWriter {
 
     mutating func string(_ s: String) {
         bytes.append(0x22)
-        for b in s.utf8 {
+        var s = s
+        s.withUTF8 { appendEscaped($0) }
+        bytes.append(0x22)
+    }
+
+    /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+            runStart = i + 1
             switch b {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -21,12 +31,11 @@ struct JSONLineWriter {
             case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
             case 0x0D: bytes.append(0x5C); bytes.append(0x72)
             case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0x00..<0x20:
+            default:
                 bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONLineWriter.hex(b >> 4), JSONLineWriter.hex(b & 0xF)])
-            default: bytes.append(b)
             }
         }
-        bytes.append(0x22)
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
 
     private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
@@ -50,7 +59,11 @@ struct JSONLineWriter {
 
 extension ExtractionRecord {
     /// The record as one line of compact JSON with sorted keys (no line break).
-    public func jsonLine() throws -> String {
+    public func jsonLine() throws -> String { String(decoding: jsonLineBytes(), as: UTF8.self) }
+
+    /// The same line as UTF-8 bytes, followed by a line break: what `extract` writes, without
+    /// going through a `String`.
+    public func jsonLineBytes(lineBreak: Bool = false) -> [UInt8] {
         var w = JSONLineWriter()
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
@@ -88,6 +101,7 @@ extension ExtractionRecord {
             w.raw("}")
         }
         w.raw("}")
-        return String(decoding: w.bytes, as: UTF8.self)
+        if lineBreak { w.raw("\n") }
+        return w.bytes
     }
 }
