@@ -161,6 +161,40 @@ struct TextSliceTests {
         #expect(NormalizedText.display(text) == text.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
     }
 
+    /// The one-pass UTF-8 decoder gives the scalars `String.unicodeScalars` gives.
+    @Test(arguments: 0..<100)
+    func decodedScalarsMatchTheString(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let text = RandomText.make(length: Int.random(in: 0...200, using: &rng), using: &rng) + "😀é\u{301}\u{10FFFF}"
+        #expect(NormalizedText(text).original == Array(text.unicodeScalars))
+    }
+
+    /// `Word`'s byte-level answers agree with `String`'s character-level ones, combining marks,
+    /// emoji and controls included.
+    @Test(arguments: ["والقوات", "و", "", "وَلد", "و\u{301}ال", "ال\u{0610}جيش", "\u{0600}تي", "قوتي", "تي", "a\r\nb", "é\u{301}x", "ولل😀", "بالي"])
+    func wordQuestionsMatchString(text: String) {
+        let word = Word(text)
+        #expect(word.count == text.count)
+        for affix in ["و", "ال", "وال", "تي", "ي", "ب", "x", "😀", "\u{301}", "ولل"] {
+            #expect(word.hasPrefix(affix) == text.hasPrefix(affix), "\(text) hasPrefix \(affix)")
+            #expect(word.hasSuffix(affix) == text.hasSuffix(affix), "\(text) hasSuffix \(affix)")
+        }
+    }
+
+    @Test(arguments: 0..<100)
+    func wordQuestionsMatchStringOnRandomText(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let text = RandomText.make(length: Int.random(in: 0...12, using: &rng), using: &rng)
+        let word = Word(text)
+        #expect(word.count == text.count)
+        let scalars = Array(text.unicodeScalars)
+        for cut in 0...scalars.count {
+            let head = String(String.UnicodeScalarView(scalars[..<cut])), tail = String(String.UnicodeScalarView(scalars[cut...]))
+            #expect(word.hasPrefix(head) == text.hasPrefix(head))
+            #expect(word.hasSuffix(tail) == text.hasSuffix(tail))
+        }
+    }
+
     @Test func originalAndNormalizedTextSelectTheirScalars() {
         let t = NormalizedText("«لواءُ» 😀 é")
         #expect(t.originalText(0..<t.original.count) == "«لواءُ» 😀 é")

@@ -73,7 +73,8 @@ public struct NormalizedText: Sendable {
     public let origin: [Int32]
 
     public init(_ text: String) {
-        let original = Array(text.unicodeScalars)
+        var text = text
+        let original = text.withUTF8 { NormalizedText.scalars(ofValidUTF8: $0) }
         var normalized: [Unicode.Scalar] = []
         normalized.reserveCapacity(original.count)
         var origin: [Int32] = []
@@ -85,6 +86,34 @@ public struct NormalizedText: Sendable {
         self.original = original
         self.normalized = normalized
         self.origin = origin
+    }
+
+    /// The code points of a `String`'s UTF-8 (valid by construction), decoded in one pass into
+    /// storage of the exact size: `Array(text.unicodeScalars)` walked the text twice, scalar by scalar.
+    static func scalars(ofValidUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var count = 0
+        for b in utf8 where b & 0xC0 != 0x80 { count += 1 }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+            var i = 0, n = 0
+            let end = utf8.count
+            while i < end {
+                let b0 = UInt32(utf8[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                out[n] = Unicode.Scalar(v).unsafelyUnwrapped
+                n += 1
+            }
+            written = n
+        }
     }
 
     /// The original code-point range covered by normalized scalars `start..<end` (end > start).

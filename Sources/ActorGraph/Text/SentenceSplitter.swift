@@ -37,14 +37,14 @@ public enum SentenceSplitter {
             let t = tokens[i]
             if t.startsSentence && i > begin { close(i) }
             if i - begin >= maximumTokens {
-                let comma = (begin..<i).last { tokens[$0].text == "،" || tokens[$0].text == "," || tokens[$0].text == "؛" }
+                let comma = (begin..<i).last { tokens[$0].word == "،" || tokens[$0].word == "," || tokens[$0].word == "؛" }
                 close(comma.map { $0 + 1 } ?? i)
             }
             switch t.kind {
             case .lineBreak:
                 close(i + 1)
             case .punctuation where terminators.contains(t.text):
-                if t.text == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == t.start, tokens[i + 1].start == t.end,
+                if t.word == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == t.start, tokens[i + 1].start == t.end,
                    tokens[i - 1].text.last?.isNumber == true, tokens[i + 1].text.first?.isNumber == true {
                     break  // a decimal point
                 }

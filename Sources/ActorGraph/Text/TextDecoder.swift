@@ -33,11 +33,12 @@ public enum TextDecoder {
             }
         }
         if let nul = body.firstIndex(of: 0) { throw .binary(offset: nul) }
-        if let invalid = firstInvalidUTF8(body) {
-            guard let text = windows1256(body) else { throw .notText(offset: invalid, byte: bytes[invalid]) }
-            return (try nonEmpty(text), .windows1256)
-        }
-        return (try nonEmpty(String(decoding: body, as: UTF8.self)), .utf8)
+        // Valid UTF-8 (nearly every article) is checked once, by the `String` that keeps it;
+        // only text that fails is scanned again for the offset to report.
+        if let text = String(validating: body, as: UTF8.self) { return (try nonEmpty(text), .utf8) }
+        let invalid = firstInvalidUTF8(body) ?? body.startIndex
+        guard let text = windows1256(body) else { throw .notText(offset: invalid, byte: bytes[invalid]) }
+        return (try nonEmpty(text), .windows1256)
     }
 
     private static func nonEmpty(_ text: String) throws(TextDecodingError) -> String {

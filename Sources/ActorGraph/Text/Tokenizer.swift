@@ -64,7 +64,7 @@ public enum Tokenizer {
             } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
                 tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: lineBreak))
                 i += 1
-            } else if s.properties.isWhitespace {
+            } else if s == " " || s.properties.isWhitespace {
                 i += 1
             } else {
                 tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: word(scalars[i..<(i + 1)])))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A normalized word with a 64-bit fingerprint computed once.
 ///
 /// Matching asks «is this token in that word list?» millions of times. Swift's `String`
@@ -44,7 +46,14 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     }
 
     public static func == (a: Word, b: Word) -> Bool {
-        a.fingerprint == b.fingerprint && a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.fingerprint == b.fingerprint else { return false }
+        // Same fingerprint: almost surely the same word; the bytes make sure.
+        let same = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
@@ -53,10 +62,62 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     public func _rawHashValue(seed: Int) -> Int { Int(truncatingIfNeeded: fingerprint) ^ seed }
 
     public var isEmpty: Bool { text.isEmpty }
+
+    // The questions below are asked of every token by the recognizer. `String` answers them
+    // character by character, with grapheme breaking and canonical equivalence. A word made only
+    // of printable ASCII and of Arabic letters that neither decompose nor combine has one character
+    // per scalar and no other spelling, so for such words the UTF-8 bytes give the same answers.
+    // Anything else (a combining mark, a control, an emoji) goes the `String` way.
+
     /// Length in characters, as `String.count` counts them.
-    public var count: Int { text.count }
-    public func hasPrefix(_ prefix: String) -> Bool { text.hasPrefix(prefix) }
-    public func hasSuffix(_ suffix: String) -> Bool { text.hasSuffix(suffix) }
+    public var count: Int {
+        let simple = text.utf8.withContiguousStorageIfAvailable { Word.simpleScalarCount($0) }
+        return (simple ?? nil) ?? text.count
+    }
+
+    /// Whether the word starts with `prefix`, as `String.hasPrefix` says.
+    public func hasPrefix(_ prefix: String) -> Bool {
+        Word.onSimpleBytes(text, prefix) { w, p in
+            p.count <= w.count && (0..<p.count).allSatisfy { w[$0] == p[$0] }
+        } ?? text.hasPrefix(prefix)
+    }
+
+    /// Whether the word ends with `suffix`, as `String.hasSuffix` says.
+    public func hasSuffix(_ suffix: String) -> Bool {
+        Word.onSimpleBytes(text, suffix) { w, s in
+            s.count <= w.count && (0..<s.count).allSatisfy { w[w.count - s.count + $0] == s[$0] }
+        } ?? text.hasSuffix(suffix)
+    }
+
+    /// `body`'s answer on the UTF-8 of both strings when both are simple; nil otherwise.
+    private static func onSimpleBytes(_ a: String, _ b: String,
+                                      _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        let answer = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
+                simpleScalarCount(x) != nil && simpleScalarCount(y) != nil ? body(x, y) : nil
+            }
+        }
+        return answer.flatMap { $0 }.flatMap { $0 }
+    }
+
+    /// The number of scalars when every one is printable ASCII or an Arabic letter with no
+    /// decomposition (U+0621, U+0627–U+064A); nil otherwise.
+    static func simpleScalarCount(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var n = 0, i = 0
+        while i < utf8.count {
+            let b = utf8[i]
+            if b >= 0x20 && b < 0x7F {
+                i += 1
+            } else {
+                guard b & 0xE0 == 0xC0, i + 1 < utf8.count else { return nil }
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
+                guard v == 0x0621 || (v >= 0x0627 && v <= 0x064A) else { return nil }
+                i += 2
+            }
+            n += 1
+        }
+        return n
+    }
 }
 
 extension Set where Element == Word {
