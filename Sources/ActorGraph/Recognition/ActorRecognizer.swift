@@ -40,11 +40,11 @@ public struct ActorRecognizer: Sendable {
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            guard tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].text.hasPrefix("و"),
+            guard tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].word.hasPrefix("و"),
                   !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
-                  let dual = state.readings[i].first(where: { $0.form.hasSuffix("تي") || $0.form.hasSuffix("تا") || $0.form.hasSuffix("عي") }) else { continue }
+                  let dual = state.readings[i].first(where: { $0.word.hasSuffix("تي") || $0.word.hasSuffix("تا") || $0.word.hasSuffix("عي") }) else { continue }
             let stem = dual.form.dropLast(2)
-            let singular = Word(dual.form.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
+            let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
             let first = tokens[i + 1].word, second = Word(String(tokens[i + 2].text.dropFirst()))
             guard let a = matcher.lookup([singular, first]).first(where: { $0.alias.isValid(on: date) }),
                   let b = matcher.lookup([singular, second]).first(where: { $0.alias.isValid(on: date) }) else { continue }
@@ -74,8 +74,8 @@ public struct ActorRecognizer: Sendable {
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
         var forms: [Word: Int?] = [:]
         // The distinct spellings each actor was named with, gathered in one pass over the mentions.
-        var spellings = Array(repeating: Set<String>(), count: state.actors.count)
-        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(m.text) }
+        var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
+        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
         for (index, actor) in state.actors.enumerated() {
             for form in shortForms(of: actor, spellings: spellings[index]) {
                 if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
@@ -100,11 +100,11 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func shortForms(of actor: FoundActor, spellings: Set<String>) -> [Word] {
-        let names = Set(spellings.map { ArabicNormalizer.normalize($0) } + [ArabicNormalizer.normalize(actor.name)])
+    private func shortForms(of actor: FoundActor, spellings: Set<Word>) -> [Word] {
+        let names = Set(spellings.map { Word(ArabicNormalizer.normalize($0.text)) } + [Word(ArabicNormalizer.normalize(actor.name))])
         var result: [Word] = []
         for name in names {
-            let words = AliasMatcher.words(of: name)
+            let words = AliasMatcher.words(of: name.text)
             guard words.count >= 2 else { continue }
             switch actor.type {
             case .person:
@@ -147,15 +147,15 @@ public struct ActorRecognizer: Sendable {
         for m in state.mentions where state.actors[m.actor].type == .person && m.kind == .name {
             var i = m.tokens.upperBound
             guard i < tokens.count else { continue }
-            if tokens[i].text == "،" || tokens[i].text == "," { i += 1 }
+            if tokens[i].word == "،" || tokens[i].word == "," { i += 1 }
             guard i < tokens.count, lexicon.nicknameCues.contains(tokens[i].word) else { continue }
             i += 1
-            if i < tokens.count, tokens[i].text == "باسم" || tokens[i].text == "ب" { i += 1 }
+            if i < tokens.count, tokens[i].word == "باسم" || tokens[i].word == "ب" { i += 1 }
             var quoted = false
-            if i < tokens.count, tokens[i].text == "\"" || tokens[i].text == "(" { quoted = true; i += 1 }
+            if i < tokens.count, tokens[i].word == "\"" || tokens[i].word == "(" { quoted = true; i += 1 }
             var j = i
             while j < tokens.count, j - i < 3, tokens[j].kind == .word, !state.covered[j], !lexicon.stopWords.contains(tokens[j].word) { j += 1 }
-            guard j > i, quoted || tokens[i].text == "ابو" else { continue }
+            guard j > i, quoted || tokens[i].word == "ابو" else { continue }
             let span = state.text.originalRange(tokens[i].start, tokens[j - 1].end)
             additions.append(Candidate(actor: state.actors[m.actor], tokens: i..<j, start: tokens[i].start, end: tokens[j - 1].end, kind: .name, original: span))
         }
@@ -230,7 +230,7 @@ struct State {
     func isGivenName(_ i: Int, _ lexicon: DiscoveryLexicon) -> Bool {
         let t = tokens[i]
         guard lexicon.givenNames.contains(t.word) else { return false }
-        if t.text == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
+        if t.word == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
     }
 

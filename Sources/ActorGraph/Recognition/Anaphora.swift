@@ -52,7 +52,7 @@ struct Anaphora {
     private func calledMilitia(_ named: ArraySlice<Mention>, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
-            while k >= 0, state.tokens[k].text == "\"" { k -= 1 }
+            while k >= 0, state.tokens[k].word == "\"" { k -= 1 }
             if m.clitic.isEmpty, k >= 0, state.readings[k].contains(where: { Anaphora.militiaWords.contains($0.word) }) {
                 return m.actor
             }

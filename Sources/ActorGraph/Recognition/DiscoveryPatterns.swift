@@ -38,6 +38,8 @@ struct DiscoveryPatterns {
 
     static let quote: Word = "\""
     static let openParen: Word = "("
+    /// «و» in UTF-8: a word that starts with it may be «و» + a given name.
+    static let waw: [UInt8] = Array("و".utf8)
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
     static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
@@ -65,24 +67,11 @@ struct DiscoveryPatterns {
     }
 
     private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
-        // Each pass first asks whether the token can open one of its patterns at all (a necessary
-        // condition of every pattern of the pass: see their first guards).
-        let passes: [(Int, Range<Int>, [Bool]) -> Candidate?] = [
-            { i, r, t in
-                guard state.readings.any(i, in: groupOpeners) else { return nil }
-                return numbered(i, r, t) ?? quoted(i, r, t) ?? headed(i, r, t) ?? namedAs(i, r, t)
-            },
-            { i, r, t in
-                let word = tokens[i].word
-                guard state.readings.any(i, in: personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
-                        || word.text.unicodeScalars.first == "و" else { return nil }
-                return personAfterTrigger(i, r, t) ?? personBeforeRole(i, r, t) ?? quotedPerson(i, r, t)
-            },
-        ]
-        for pass in passes {
+        for persons in [false, true] {
             var i = range.lowerBound
             while i < range.upperBound {
-                if let c = pass(i, range, taken), !c.tokens.contains(where: { taken[$0] }) {
+                let c = persons ? person(at: i, range, taken) : group(at: i, range, taken)
+                if let c, !c.tokens.contains(where: { taken[$0] }) {
                     found.append(c)
                     for t in c.tokens { taken[t] = true }
                     i = c.tokens.upperBound
@@ -93,10 +82,25 @@ struct DiscoveryPatterns {
         }
     }
 
+    // Each pass first asks whether the token can open one of its patterns at all (a necessary
+    // condition of every pattern of the pass: see their first guards).
+
+    private func group(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard state.readings.any(i, in: groupOpeners) else { return nil }
+        return numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken) ?? namedAs(i, range, taken)
+    }
+
+    private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        let word = tokens[i].word
+        guard state.readings.any(i, in: personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
+                || word.text.utf8.starts(with: DiscoveryPatterns.waw) else { return nil }
+        return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
+    }
+
     // MARK: - Token helpers
 
     private func isWord(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && tokens[i].kind == .word }
-    private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].text == "\"" || tokens[i].text == "(") }
+    private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].word == "\"" || tokens[i].word == "(") }
 
     /// The clitic reading of token `i` that is in `set`, if any.
     private func reading(_ i: Int, in set: Set<Word>) -> CliticVariants.Reading? {
@@ -141,7 +145,7 @@ struct DiscoveryPatterns {
                 if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") { break }
                 // A construct chain: indefinite words, then definite ones that agree. After a definite
                 // word an indefinite one starts something else: «كتائب الصفوة تجمعاً», «الرديفة المتواجدة».
-                if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].text.hasPrefix("ال") }) { break }
+                if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].word.hasPrefix("ال") }) { break }
             }
             k += 1
         }
@@ -166,7 +170,7 @@ struct DiscoveryPatterns {
         guard !taken[i], let head = reading(i, in: lexicon.numberedHeads) else { return nil }
         var j = i + 1
         // «فرع الأمن العسكري 261», «فرع المخابرات الجوية 251»: up to three words before the number.
-        if head.form.hasSuffix("فرع") {
+        if head.word.hasSuffix("فرع") {
             var k = j
             while k < min(j + 3, range.upperBound), tokens[k].kind == .word, !isNumber(tokens[k].word), !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
             if k < range.upperBound, isNumber(tokens[k].word) { j = k }
@@ -176,7 +180,7 @@ struct DiscoveryPatterns {
             j += 1
         } else if lexicon.ordinals.contains(tokens[j].word) {
             j += 1
-            if isWord(j, range), tokens[j].text == "عشر" || tokens[j].text == "عشره" { j += 1 }
+            if isWord(j, range), tokens[j].word == "عشر" || tokens[j].word == "عشره" { j += 1 }
         } else {
             return nil
         }
@@ -189,12 +193,12 @@ struct DiscoveryPatterns {
     private func quoted(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], let head = reading(i, in: quotedHeads) else { return nil }
         var j = i + 1
-        if isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
-        guard range.contains(j), tokens[j].text == "\"" else { return nil }
+        if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
+        guard range.contains(j), tokens[j].word == "\"" else { return nil }
         var k = j + 1
-        while k < range.upperBound, k - j <= 7, tokens[k].text != "\"" { k += 1 }
-        guard k < range.upperBound, tokens[k].text == "\"", k - j - 1 >= 1, k - j - 1 <= 6,
-              (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].text == "-" }),
+        while k < range.upperBound, k - j <= 7, tokens[k].word != "\"" { k += 1 }
+        guard k < range.upperBound, tokens[k].word == "\"", k - j - 1 >= 1, k - j - 1 <= 6,
+              (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].word == "-" }),
               !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
         if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].word) { return nil }
         let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.word) ? .unit : .faction
@@ -205,16 +209,16 @@ struct DiscoveryPatterns {
         guard !taken[i] else { return nil }
         let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
         guard let head = reading(i, in: namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
-        if i > range.lowerBound, tokens[i - 1].text == "تحت" { return nil }  // «تحت لواء» = under the banner of
-        let weak = lexicon.weakHeads.contains(head.word) || head.form == "قوات" || head.form == "جيش" || head.form == "غرفه"
+        if i > range.lowerBound, tokens[i - 1].word == "تحت" { return nil }  // «تحت لواء» = under the banner of
+        let weak = lexicon.weakHeads.contains(head.word) || head.word == "قوات" || head.word == "جيش" || head.word == "غرفه"
         var j = i + 1
-        if head.form == "غرفه", isWord(j, range), tokens[j].text == "عمليات" { j += 1 }
-        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.form == "مجموعه" ? 4 : 3))
+        if head.word == "غرفه", isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
+        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == "مجموعه" ? 4 : 3))
         guard !words.isEmpty else { return nil }
         let texts = words.map { tokens[$0].word }
         if texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
         if lexicon.trailingModifiers.contains(texts[0]) { return nil }
-        if head.form == "مجموعه" {
+        if head.word == "مجموعه" {
             // «مجموعة أبو علي سلامة»: a group named after its leader.
             guard lexicon.givenNames.contains(texts[0]) || texts[0] == "ابو", texts.count >= 2 else { return nil }
             return candidate(.unit, i..<words.upperBound, prefix: head.prefixLength)
@@ -234,7 +238,7 @@ struct DiscoveryPatterns {
         guard !taken[i], reading(i, in: DiscoveryPatterns.namingWords) != nil else { return nil }
         guard range.contains(where: { DiscoveryPatterns.groupNouns.contains(tokens[$0].word) }) else { return nil }
         var j = i + 1
-        let quotedName = range.contains(j) && tokens[j].text == "\""
+        let quotedName = range.contains(j) && tokens[j].word == "\""
         if quotedName { j += 1 }
         let words = trimModifiers(nameWords(from: j, range, taken, limit: 3))
         guard !words.isEmpty, words.count >= 2 || quotedName else { return nil }
@@ -252,7 +256,7 @@ struct DiscoveryPatterns {
 
     /// A quoted personal name: «“نواف البشير” شيخ قبيلة», «هو «أبو شهد»».
     private func quotedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard !taken[i], tokens[i].text == "\"" || tokens[i].text == "(" else { return nil }
+        guard !taken[i], tokens[i].word == "\"" || tokens[i].word == "(" else { return nil }
         // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
         if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].word) }) { return nil }
         guard let name = personName(from: i, range, taken, strict: true) else { return nil }
@@ -262,14 +266,14 @@ struct DiscoveryPatterns {
     }
 
     private func startsPersonName(_ i: Int) -> Bool {
-        state.isGivenName(i, lexicon) || tokens[i].text == "ابو"
+        state.isGivenName(i, lexicon) || tokens[i].word == "ابو"
     }
 
     /// A person's name from `j`: quoted or in brackets, or two to four name words.
     private func personName(from j: Int, _ range: Range<Int>, _ taken: [Bool], strict: Bool) -> Range<Int>? {
         guard range.contains(j), !taken[j] else { return nil }
         if isQuote(j, range) {
-            let close = tokens[j].text == "(" ? ")" : "\""
+            let close = tokens[j].word == "(" ? ")" : "\""
             var k = j + 1
             while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
             guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
@@ -280,9 +284,9 @@ struct DiscoveryPatterns {
         if strict && !startsPersonName(j) { return nil }
         // «القيادي العسكري يصبح أكثر إقناعا»: a present-tense verb, not a name.
         if !startsPersonName(j), let first = tokens[j].text.first, "يتن".contains(first) { return nil }
-        if tokens[j].text.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
+        if tokens[j].word.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
         let words = nameWords(from: j, range, taken, limit: 4, person: true)
-        guard words.count >= 2 || (words.count == 1 && tokens[j].text == "ابو") == false && words.count >= 2 else { return nil }
+        guard words.count >= 2 || (words.count == 1 && tokens[j].word == "ابو") == false && words.count >= 2 else { return nil }
         return words
     }
 
@@ -291,7 +295,7 @@ struct DiscoveryPatterns {
         var strict = false
         var j = i + 1
         if let trigger = reading(i, in: lexicon.personTriggers) {
-            if trigger.form == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
+            if trigger.word == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
             // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
             if lexicon.nicknameCues.contains(trigger.word), i > range.lowerBound,
                (max(range.lowerBound, i - 2)..<i).contains(where: { t in mentionAt[t].map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
@@ -299,9 +303,9 @@ struct DiscoveryPatterns {
             }
             if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word), j - i <= 3 { j += 1 }
-        } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].text.hasPrefix("ال") {
+        } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
-            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].text == "سابق", j - i <= 2 { j += 1 }
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == "سابق", j - i <= 2 { j += 1 }
             if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].word) { j += 1 }
             while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
             guard range.contains(j), taken[j] || Anaphora.heads[tokens[j].word] != nil else { return nil }
@@ -324,11 +328,11 @@ struct DiscoveryPatterns {
                 while j < range.upperBound, taken[j] { j += 1 }
                 strict = true
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
-                      j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].text == "\"" {
+                      j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == "\"" {
                 j += 1
             } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
                 j += 1
-            } else if tokens[j].text == "،" || tokens[j].text == "," || (tokens[j].text == "\"" && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
+            } else if tokens[j].word == "،" || tokens[j].word == "," || (tokens[j].word == "\"" && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
             } else {
                 break
@@ -349,19 +353,19 @@ struct DiscoveryPatterns {
         // «ومحسن نفنوف رئيساً لفرع …»: a conjunction glued to the name.
         var prefix = 0
         if !startsPersonName(i) {
-            guard tokens[i].text.hasPrefix("و"), lexicon.givenNames.contains(Word(String(tokens[i].text.dropFirst()))) else { return nil }
+            guard tokens[i].word.hasPrefix("و"), lexicon.givenNames.contains(Word(String(tokens[i].text.dropFirst()))) else { return nil }
             prefix = 1
         }
         if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
         var k = words.upperBound
-        if range.contains(k), tokens[k].text == "،" || tokens[k].text == "," { k += 1 }
+        if range.contains(k), tokens[k].word == "،" || tokens[k].word == "," { k += 1 }
         guard isWord(k, range) else { return nil }
         let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
         // «…، مدير المرصد» is a monitor; «…، المسؤول الإعلامي في الكتائب» is a faction's official.
-        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].text == "في") { return nil }
+        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].word == "في") { return nil }
         return candidate(.person, words, prefix: prefix)
     }
 

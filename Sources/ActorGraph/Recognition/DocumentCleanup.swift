@@ -25,24 +25,24 @@ struct DocumentCleanup {
         for index in state.mentions.indices {
             let m = state.mentions[index]
             guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
-            let startsWithBranch = state.readings[m.tokens.lowerBound].contains { $0.form == "فرع" }
-            let afterBranch = m.tokens.lowerBound > 0 && state.readings[m.tokens.lowerBound - 1].contains { $0.form == "فرع" }
+            let startsWithBranch = state.readings[m.tokens.lowerBound].contains { $0.word == "فرع" }
+            let afterBranch = m.tokens.lowerBound > 0 && state.readings[m.tokens.lowerBound - 1].contains { $0.word == "فرع" }
             guard startsWithBranch || afterBranch else { continue }
             var end = m.tokens.upperBound
-            if end < tokens.count, tokens[end].text == "في" || tokens[end].text == "ب" {
+            if end < tokens.count, tokens[end].word == "في" || tokens[end].word == "ب" {
                 // «… في حلب», «… في المنطقة الجنوبية», «… بالمنطقة الجنوبية»
                 var k = end + 1
                 while k < tokens.count, k - end <= 2, tokens[k].kind == .word, !state.covered[k], !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
                 guard k > end + 1 else { continue }
                 end = k
-            } else if end < tokens.count, tokens[end].text.hasPrefix("ب"), tokens[end].text.count > 3 {
+            } else if end < tokens.count, tokens[end].word.hasPrefix("ب"), tokens[end].text.count > 3 {
                 let rest = String(tokens[end].text.dropFirst())
                 guard rest.hasPrefix("ال"), !lexicon.stopWords.contains(Word(rest)) else { continue }
                 var k = end + 1
-                if k < tokens.count, tokens[k].kind == .word, tokens[k].text.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
+                if k < tokens.count, tokens[k].kind == .word, tokens[k].word.hasPrefix("ال"), !state.covered[k], !lexicon.stopWords.contains(tokens[k].word) { k += 1 }
                 end = k
             } else if startsWithBranch, end < tokens.count, let n = mentionAt[end], state.mentions[n].kind == .name,
-                      state.actors[state.mentions[n].actor].type == .unit, tokens[end].text.hasPrefix("ل") {
+                      state.actors[state.mentions[n].actor].type == .unit, tokens[end].word.hasPrefix("ل") {
                 // «فرع البادية للمخابرات العسكرية»: the branch of a directorate, named by its place.
                 end = state.mentions[n].tokens.upperBound
                 state.mentions[n].kind = .anaphor  // absorbed into the branch's name
@@ -51,7 +51,7 @@ struct DocumentCleanup {
                 continue
             }
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
-            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.form == "فرع" }?.prefixLength ?? 0)
+            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == "فرع" }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
             let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
@@ -116,8 +116,8 @@ struct DocumentCleanup {
 
     private func mergeVariants(_ state: inout State) {
         mergePersons(&state)
-        // The spellings each actor is named with, kept up to date as actors merge (instead of a
-        // scan of every mention for every pair of actors), and each spelling's core computed once.
+        // The cores of the spellings each actor is named with, kept up to date as actors merge
+        // (instead of a scan of every mention for every pair of actors), each computed once.
         var spellings = Array(repeating: Set<String>(), count: state.actors.count)
         for m in state.mentions where m.kind == .name { spellings[m.actor].insert(m.text) }
         var cores: [String: [Word]] = [:]
@@ -127,21 +127,28 @@ struct DocumentCleanup {
             cores[name] = c
             return c
         }
+        // Computed when first needed: most actors are never compared.
+        var nameCores = [[Word]?](repeating: nil, count: state.actors.count)
+        var spellingCores = [[[Word]]?](repeating: nil, count: state.actors.count)
+        func coresOf(_ g: Int) -> [[Word]] {
+            if nameCores[g] == nil { nameCores[g] = cached(state.actors[g].name) }
+            if spellingCores[g] == nil { spellingCores[g] = spellings[g].map(cached) }
+            return [nameCores[g]!] + spellingCores[g]!
+        }
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
-            let coreD = cached(state.actors[d].name)
+            let coreD = coresOf(d)[0]
             guard let head = coreD.first, head.count >= 4 else { continue }
             let target = state.actors.indices.first { g in
                 guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit,
                       !state.actors[g].discovered || g < d else { return false }
-                return ([state.actors[g].name] + spellings[g]).contains { name in
-                    let coreG = cached(name)
-                    return !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
+                return coresOf(g).contains { coreG in
+                    !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
                 }
             }
             guard let g = target else { continue }
             for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
-            spellings[g].formUnion(spellings[d])
-            spellings[d] = []
+            spellingCores[g] = Array(coresOf(g).dropFirst()) + Array(coresOf(d).dropFirst())
+            spellingCores[d] = []
         }
     }
 
