@@ -13,36 +13,12 @@ public struct RelationExtractor: Sendable {
         "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
     ])
 
-    /// Rule index → the word sets it requires (non-optional words); and each word of a rule's
-    /// first required set → the rules it may start. A sentence then looks up its own words
-    /// instead of testing every rule.
-    private let requiredWords: [[Set<Word>]]
-    private let rulesByCue: [Word: [Int]]
-    private let rulesWithoutCue: [Int]
+    private let compiled: CompiledRules
 
     public init(rules: RuleTable) {
         self.rules = rules
-        var required: [[Set<Word>]] = []
-        var byCue: [Word: [Int]] = [:]
-        var without: [Int] = []
-        for (r, rule) in rules.rules.enumerated() {
-            var sets: [Set<Word>] = []
-            for case .word(let cue, false) in rule.elements { sets.append(cue) }
-            required.append(sets)
-            if let first = sets.first { for w in first { byCue[w, default: []].append(r) } } else { without.append(r) }
-        }
-        requiredWords = required
-        rulesByCue = byCue
-        rulesWithoutCue = without
-    }
-
-    /// The rules whose required words all occur in the sentence and none of whose `unless` words do, in table order.
-    private func candidateRules(for words: Set<Word>) -> [Int] {
-        var marked = Set(rulesWithoutCue)
-        for w in words { if let rs = rulesByCue[w] { marked.formUnion(rs) } }
-        return marked.sorted().filter { r in
-            requiredWords[r].allSatisfy { !$0.isDisjoint(with: words) } && rules.rules[r].unless.isDisjoint(with: words)
-        }
+        self.compiled = CompiledRules(rules.rules, descriptors: RelationExtractor.descriptors,
+                                      quote: SentenceContext.quote, detachedPrepositions: SentenceContext.detachedPrepositions)
     }
 
     public func extract(text: NormalizedText, tokens: [Token], sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
@@ -70,14 +46,15 @@ public struct RelationExtractor: Sendable {
                 local.append(next); next += 1
             }
             guard local.count >= 2 else { continue }
-            var context = SentenceContext(tokens: tokens, readings: readings, range: sentence.tokenRange, mentions: actors.mentions, mentionAt: mentionAt)
-            context.actorTypes = types
-            context.local = local
             let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
-            for r in candidateRules(for: context.words) {
+            var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
+                                          mentions: actors.mentions, mentionAt: mentionAt)
+            context.actorTypes = types
+            context.local = local
+            for r in compiled.candidates(union: context.union) {
                 let rule = rules.rules[r]
-                for match in context.matches(rule) {
+                for match in context.matches(compiled.elements[r], type: rule.type) {
                     let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
                     // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
@@ -132,22 +109,31 @@ struct SentenceContext {
     let range: Range<Int>
     let mentions: [Mention]
     let mentionAt: MentionStarts
-    /// Every reading of every word of the sentence.
-    let words: Set<Word>
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
+    /// The rules' word sets each token falls in (`stride` bits per token), and their union.
+    private let bits: [UInt64]
+    let union: [UInt64]
+    private let stride: Int
+    private let descriptors: Int, quote: Int, detachedPrepositions: Int
 
-    init(tokens: [Token], readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: MentionStarts) {
+    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: MentionStarts) {
         self.tokens = tokens
         self.readings = readings
         self.range = range
         self.mentions = mentions
         self.mentionAt = mentionAt
-        var words = Set<Word>()
-        for i in range where tokens[i].kind != .lineBreak {
-            for r in readings[i] { words.insert(r.word) }
-        }
-        self.words = words
+        (bits, union) = rules.describe(tokens, readings, range)
+        stride = rules.stride
+        descriptors = rules.descriptors
+        quote = rules.quote
+        detachedPrepositions = rules.detachedPrepositions
+    }
+
+    /// Whether token `i` (in the sentence) falls in word set `set` by one of its readings.
+    @inline(__always)
+    private func token(_ i: Int, isIn set: Int) -> Bool {
+        bits[(i - range.lowerBound) * stride + set >> 6] & (1 << UInt64(set & 63)) != 0
     }
 
     static let quote: Word = "\""
@@ -161,14 +147,14 @@ struct SentenceContext {
         subscript(slot: RelationRule.Slot) -> Int { slot == .a ? a : b }
     }
 
-    func matches(_ rule: RelationRule) -> [Match] {
+    func matches(_ elements: [CompiledRules.Element], type: RelationType) -> [Match] {
         var result: [Match] = []
-        let first = rule.elements.first
+        let first = elements.first
         var cueTokens: [Int] = []
         for start in range where canStart(first, at: start) {
             var bindings = Bindings()
             cueTokens.removeAll(keepingCapacity: true)
-            if match(rule.elements[...], at: start, rule: rule, bindings: &bindings, cue: &cueTokens),
+            if match(elements[...], at: start, type: type, bindings: &bindings, cue: &cueTokens),
                let a = bindings[.a], let b = bindings[.b] {
                 result.append(Match(a: a, b: b, cue: cueTokens))
             }
@@ -179,15 +165,13 @@ struct SentenceContext {
     /// A necessary condition for a match at `start`, cheap enough to test at every token: a rule
     /// that opens with a required word needs that word (or a quote mark) there; one that opens
     /// with a slot needs a mention there, or a descriptor, quote or detached preposition before one.
-    private func canStart(_ first: RelationRule.Element?, at i: Int) -> Bool {
+    private func canStart(_ first: CompiledRules.Element?, at i: Int) -> Bool {
         guard range.contains(i) else { return true }
-        let word = tokens[i].word
         switch first {
-        case .word(let words, false)?:
-            return word == SentenceContext.quote || wordMatches(i, words)
+        case .word(let set, false)?:
+            return token(i, isIn: quote) || token(i, isIn: set)
         case .slot?:
-            return mentionAt[i] != nil || word == SentenceContext.quote || SentenceContext.detachedPrepositions.contains(word)
-                || readings.any(i, in: RelationExtractor.descriptors)
+            return mentionAt[i] != nil || token(i, isIn: quote) || token(i, isIn: detachedPrepositions) || token(i, isIn: descriptors)
         default:
             return true
         }
@@ -204,35 +188,39 @@ struct SentenceContext {
         var values: [Int] { [a, b].compactMap { $0 } }
     }
 
-    private func wordMatches(_ i: Int, _ words: Set<Word>) -> Bool {
-        guard range.contains(i), tokens[i].kind != .lineBreak else { return false }
-        return readings.any(i, in: words)
+    /// Whether a reading of token `k` is a descriptor word («ميليشيا», «قوات», …).
+    private func isDescriptor(_ k: Int) -> Bool {
+        range.contains(k) ? token(k, isIn: descriptors) : readings.any(k, in: RelationExtractor.descriptors)
     }
 
-    private func match(_ elements: ArraySlice<RelationRule.Element>, at i: Int, rule: RelationRule,
+    private func wordMatches(_ i: Int, _ set: Int) -> Bool {
+        range.contains(i) && token(i, isIn: set)
+    }
+
+    private func match(_ elements: ArraySlice<CompiledRules.Element>, at i: Int, type: RelationType,
                        bindings: inout Bindings, cue: inout [Int]) -> Bool {
         guard let element = elements.first else { return true }
         // Quote marks are transparent: «“الفرقة الرابعة” التابعة لـ…».
-        if range.contains(i), tokens[i].word == SentenceContext.quote { return match(elements, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) }
+        if range.contains(i), token(i, isIn: quote) { return match(elements, at: i + 1, type: type, bindings: &bindings, cue: &cue) }
         let rest = elements.dropFirst()
         switch element {
-        case .word(let words, let optional):
-            if mentionAt[i] == nil || mentions[mentionAt[i]!].kind == .anaphor, wordMatches(i, words) {
+        case .word(let set, let optional):
+            if mentionAt[i] == nil || mentions[mentionAt[i]!].kind == .anaphor, wordMatches(i, set) {
                 cue.append(i)
-                if match(rest, at: i + 1, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                if match(rest, at: i + 1, type: type, bindings: &bindings, cue: &cue) { return true }
                 cue.removeLast()
             }
-            return optional && match(rest, at: i, rule: rule, bindings: &bindings, cue: &cue)
+            return optional && match(rest, at: i, type: type, bindings: &bindings, cue: &cue)
         case .anyWord:
             guard range.contains(i), tokens[i].kind == .word, mentionAt[i] == nil else { return false }
-            return match(rest, at: i + 1, rule: rule, bindings: &bindings, cue: &cue)
+            return match(rest, at: i + 1, type: type, bindings: &bindings, cue: &cue)
         case .gap(let n, let crosses):
             // A gap names no other actor; it may pass over another name of an actor already bound,
             // as in «القائد العسكري لتنظيم «الدولة الإسلامية» (داعش) عمر الشيشاني».
             var k = i
             var words = 0
             while true {
-                if match(rest, at: k, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                if match(rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»).
@@ -254,19 +242,19 @@ struct SentenceContext {
                     let mention = mentions[m]
                     // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
                     // refuse the binding here so that the matcher goes on past the partner.
-                    let partnerOfBound = rule.type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }
-                    if (types == nil || types!.contains(actorType(m))) && (!mention.sponsorOnly || rule.type == .supports) && !partnerOfBound {
+                    let partnerOfBound = type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }
+                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !partnerOfBound {
                         bindings[slot] = m
-                        if match(rest, at: mention.tokens.upperBound, rule: rule, bindings: &bindings, cue: &cue) { return true }
+                        if match(rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
                     }
                     return false
                 }
                 // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token.
-                let isQuote = range.contains(k) && tokens[k].word == SentenceContext.quote
+                let isQuote = range.contains(k) && token(k, isIn: quote)
                 guard range.contains(k), skipped < 2 || isQuote else { return false }
-                let detached = SentenceContext.detachedPrepositions.contains(tokens[k].word)
-                guard wordMatches(k, RelationExtractor.descriptors) || isQuote || detached else { return false }
+                let detached = token(k, isIn: detachedPrepositions)
+                guard wordMatches(k, descriptors) || isQuote || detached else { return false }
                 if !isQuote { skipped += 1 }  // quote marks do not count
                 k += 1
             }
@@ -287,7 +275,7 @@ struct SentenceContext {
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {
         var k = mentions[m].tokens.upperBound
-        guard range.contains(k), tokens[k].text == "في" || tokens[k].text == "ب" else { return nil }
+        guard range.contains(k), tokens[k].word == "في" || tokens[k].word == "ب" else { return nil }
         k += 1
         for _ in 0...2 {
             guard range.contains(k) else { return nil }
@@ -338,12 +326,12 @@ struct SentenceContext {
         var steps = 0
         while range.contains(k), steps < 3 {
             if let n = mentionAt[k] { return joined(m, n, conjunction: conjunction, comma: comma) ? n : nil }
-            let t = tokens[k].text
+            let t = tokens[k].word
             if t == "و" || t == "او" { conjunction = true }
             else if t == "،" || t == "," { comma = true }
             else if t == "\"" { k += 1; continue }  // quotes do not count as steps
-            else if readings.any(k, in: RelationExtractor.descriptors) {
-                if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
+            else if isDescriptor(k) {
+                if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
             k += 1; steps += 1
         }
@@ -356,15 +344,15 @@ struct SentenceContext {
         guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].kind == .name })
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
-        guard between.filter({ tokens[$0].text != "\"" }).count <= 3 else { return nil }
+        guard between.filter({ tokens[$0].word != "\"" }).count <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
-            let t = tokens[k].text
+            let t = tokens[k].word
             if t == "و" || t == "او" { conjunction = true; continue }
             if t == "،" || t == "," { comma = true; continue }
             if t == "\"" { continue }
-            if readings.any(k, in: RelationExtractor.descriptors) {
-                if t.hasPrefix("و") { conjunction = true } else if t.first.map({ "بلك".contains($0) }) == true { return nil }
+            if isDescriptor(k) {
+                if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
             }
             return nil

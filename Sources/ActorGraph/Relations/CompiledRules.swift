@@ -1,0 +1,104 @@
+/// The rule table in the form the matcher runs: every word set a rule tests (and the descriptor
+/// words slots may skip) gets a number, and a sentence's tokens are described once by the sets
+/// their readings fall in, a bit per set. Matching then tests bits instead of hashing words
+/// into sets at every token, for every rule.
+struct CompiledRules: Sendable {
+    enum Element: Sendable, Equatable {
+        /// A mention; `types` is a mask over `ActorType.allCases` (nil: any type).
+        case slot(RelationRule.Slot, types: UInt8?)
+        case word(set: Int, optional: Bool)
+        case gap(Int, crossesActors: Bool)
+        case anyWord
+    }
+
+    /// Each rule's elements, in table order.
+    let elements: [[Element]]
+    /// Each rule's required (non-optional) word sets.
+    let required: [[Int]]
+    /// Each rule's `unless` set, when it has one.
+    let unless: [Int?]
+    /// The descriptor words a slot may skip; the quote mark; prepositions cut off by tatweel.
+    /// (The last two are single characters, which no clitic reading can be, so a token is in
+    /// them exactly when its own word is.)
+    let descriptors: Int, quote: Int, detachedPrepositions: Int
+    /// How many 64-bit words a token's description takes.
+    let stride: Int
+    /// Each word that is in some set → the sets it is in.
+    private let setsOfWord: [Word: [Int]]
+
+    init(_ rules: [RelationRule], descriptors descriptorWords: Set<Word>, quote quoteMark: Word, detachedPrepositions detached: Set<Word>) {
+        var ids: [Set<Word>: Int] = [:]
+        var setsOfWord: [Word: [Int]] = [:]
+        func id(_ words: Set<Word>) -> Int {
+            if let known = ids[words] { return known }
+            let new = ids.count
+            ids[words] = new
+            for w in words { setsOfWord[w, default: []].append(new) }
+            return new
+        }
+        descriptors = id(descriptorWords)
+        quote = id([quoteMark])
+        detachedPrepositions = id(detached)
+        var elements: [[Element]] = [], required: [[Int]] = [], unless: [Int?] = []
+        for rule in rules {
+            var compiled: [Element] = [], needs: [Int] = []
+            for element in rule.elements {
+                switch element {
+                case .slot(let slot, let types):
+                    compiled.append(.slot(slot, types: types.map(CompiledRules.mask)))
+                case .word(let words, let optional):
+                    let set = id(words)
+                    compiled.append(.word(set: set, optional: optional))
+                    if !optional { needs.append(set) }
+                case .gap(let n, let crosses):
+                    compiled.append(.gap(n, crossesActors: crosses))
+                case .anyWord:
+                    compiled.append(.anyWord)
+                }
+            }
+            elements.append(compiled)
+            required.append(needs)
+            unless.append(rule.unless.isEmpty ? nil : id(rule.unless))
+        }
+        self.elements = elements
+        self.required = required
+        self.unless = unless
+        self.setsOfWord = setsOfWord
+        self.stride = (ids.count + 63) / 64
+    }
+
+    static func mask(_ types: Set<ActorType>) -> UInt8 {
+        var m: UInt8 = 0
+        for (i, t) in ActorType.allCases.enumerated() where types.contains(t) { m |= 1 << i }
+        return m
+    }
+
+    static func mask(_ type: ActorType) -> UInt8 { 1 << ActorType.allCases.firstIndex(of: type)! }
+
+    /// The sets each token of `range` falls in by any of its readings (line breaks fall in none),
+    /// `stride` words per token, and their union over the range.
+    func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>) -> (tokens: [UInt64], union: [UInt64]) {
+        var bits = [UInt64](repeating: 0, count: range.count * stride)
+        var union = [UInt64](repeating: 0, count: stride)
+        for i in range where tokens[i].kind != .lineBreak {
+            let base = (i - range.lowerBound) * stride
+            for reading in readings[i] {
+                guard let sets = setsOfWord[reading.word] else { continue }
+                for s in sets {
+                    bits[base + s >> 6] |= 1 << UInt64(s & 63)
+                    union[s >> 6] |= 1 << UInt64(s & 63)
+                }
+            }
+        }
+        return (bits, union)
+    }
+
+    /// The rules whose required words all occur in a sentence (given its union) and none of
+    /// whose `unless` words do, in table order.
+    func candidates(union: [UInt64]) -> [Int] {
+        func has(_ s: Int) -> Bool { union[s >> 6] & (1 << UInt64(s & 63)) != 0 }
+        return elements.indices.filter { r in
+            required[r].allSatisfy(has) && !(unless[r].map(has) ?? false)
+        }
+    }
+}
