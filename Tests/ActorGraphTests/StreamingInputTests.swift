@@ -91,6 +91,26 @@ struct StreamingInputTests {
         ])
     }
 
+    /// Feeds written on Windows end their lines with CR LF; streamed (UTF-8) or decoded whole
+    /// (UTF-16), every line is an article and line numbers count the same.
+    @Test(arguments: [String.Encoding.utf8, .utf16])
+    func aFeedWithCRLFLineEndsGivesEveryArticle(encoding: String.Encoding) throws {
+        let dir = try StreamingInputTests.folder()
+        let feed = dir.appendingPathComponent("feed.jsonl")
+        let lines = [
+            "{\"id\": \"a\", \"text\": \"\(StreamingInputTests.text)\"}",
+            "not json",
+            "{\"id\": \"b\", \"text\": \"\(StreamingInputTests.text)\\r\\nسطر\", \"date\": \"2016\"}",
+        ]
+        try (lines.joined(separator: "\r\n") + "\r\n").data(using: encoding)!.write(to: feed)
+        let (articles, problems) = ArticleReader().read(paths: [feed.path])
+        #expect(articles.map(\.id) == ["a", "b"])
+        #expect(articles.first?.text == StreamingInputTests.text)
+        #expect(articles.last?.text == StreamingInputTests.text + "\r\nسطر")
+        #expect(articles.last?.date?.description == "2016")
+        #expect(problems == [InputProblem(file: "\(feed.path):2", message: "not a JSON object with a \"text\" field; line skipped")])
+    }
+
     @Test func aFeedThatIsNotUTF8IsStillDecodedWhole() throws {
         let dir = try StreamingInputTests.folder()
         let feed = dir.appendingPathComponent("feed.jsonl")

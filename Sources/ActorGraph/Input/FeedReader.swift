@@ -77,17 +77,11 @@ final class FeedReader {
         }
     }
 
-    /// The next line of the feed. A `\r\n` does not end a line: the feed used to be split on the
-    /// Character "\n" of its decoded text, and Swift reads `\r\n` as one Character, not "\n".
+    /// The next line of the feed, without its line end: `\n` or `\r\n` (feeds written on Windows).
+    /// A carriage return cannot be part of a JSON line (JSON escapes it inside strings).
     private func nextLine(_ reader: LineReader) throws -> ArraySlice<UInt8>? {
         guard let (piece, _) = try reader.next() else { return nil }
-        guard piece.last == 0x0D else { return piece }
-        var joined = Array(piece)
-        while joined.last == 0x0D, let (more, _) = try reader.next() {
-            joined.append(0x0A)
-            joined.append(contentsOf: more)
-        }
-        return joined[...]
+        return piece.last == 0x0D ? piece.dropLast() : piece
     }
 
     /// One line of the feed as an article, a problem, or nothing (a blank line).
@@ -130,7 +124,8 @@ final class FeedReader {
             return [.problem(InputProblem(file: path, message: error.description))]
         }
         var items: [InputItem] = []
-        for (n, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: it is a line break as "\n" is.
+        for (n, piece) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             if let item = line(String(piece), number: n + 1, bytes: piece.utf8.count + 1) { items.append(item) }
         }
         if articles == 0 { items.append(.problem(InputProblem(file: path, message: "no articles in this feed"))) }
