@@ -19,7 +19,11 @@ public enum CliticVariants {
     /// All readings of `word`, the word itself first. Readings shorter than two letters are dropped.
     public static func readings(of word: Word) -> [Reading] {
         var result = [Reading(word: word, prefixLength: 0)]
-        let scalars = Array(word.text.unicodeScalars)
+        // Most words leave here: shorter than three scalars, or not starting at U+0600 or above
+        // (a lead byte below 0xD8), which the UTF-8 tells without decoding.
+        guard word.text.utf8.count >= 3, let lead = word.text.utf8.first, lead >= 0xD8 else { return result }
+        var text = word.text
+        let scalars = text.withUTF8 { NormalizedText.scalars(ofValidUTF8: $0) }
         guard scalars.count >= 3, scalars[0].value >= 0x0600 else { return result }
         // Arabic letters are one character each, so scalars can stand for characters; anything
         // else (a combining mark the normalizer keeps) goes the slow way.
