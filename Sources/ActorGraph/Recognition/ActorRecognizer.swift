@@ -4,11 +4,13 @@ public struct ActorRecognizer: Sendable {
     public let gazetteer: Gazetteer
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
+    let openers: DiscoveryPatterns.Openers
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = AliasMatcher(actors: gazetteer.actors)
         self.lexicon = .standard
+        self.openers = DiscoveryPatterns.Openers(lexicon)
     }
 
     public func recognize(_ text: NormalizedText, tokens: [Token], sentences: [Sentence], date: PartialDate?) -> DocumentActors {
@@ -21,7 +23,7 @@ public struct ActorRecognizer: Sendable {
             gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
         }
         SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
-        let patterns = DiscoveryPatterns(lexicon: lexicon, state: state)
+        let patterns = DiscoveryPatterns(lexicon: lexicon, openers: openers, state: state)
         for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)

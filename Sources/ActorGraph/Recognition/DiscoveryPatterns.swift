@@ -15,22 +15,31 @@ struct DiscoveryPatterns {
     /// Token → index of the gazetteer mention covering it (built once per document).
     private let mentionAt: [Int: Int]
     private var tokens: [Token] { state.tokens }
-    /// The head sets `headed` and `quoted` look up at every token, united once here rather than
-    /// at each token (the unions were a quarter of the extractor's time).
-    private let namedHeads: Set<Word>
-    private let quotedHeads: Set<Word>
-    /// Every word a group pattern opens with, and every word a person pattern can open with:
-    /// a token none of whose readings is in them is passed over without trying each pattern.
-    private let groupOpeners: Set<Word>
-    private let personOpeners: Set<Word>
+    private let openers: Openers
 
-    init(lexicon: DiscoveryLexicon, state: State) {
+    /// The word sets the patterns test at every token, united once per lexicon (the unions were
+    /// a quarter of the extractor's time when made at each token, and still visible once per document).
+    struct Openers: Sendable {
+        /// Heads of an unquoted name, and of a quoted one.
+        let namedHeads: Set<Word>
+        let quotedHeads: Set<Word>
+        /// Every word a group pattern opens with, and every word a person pattern can open with:
+        /// a token none of whose readings is in them is passed over without trying each pattern.
+        let groupOpeners: Set<Word>
+        let personOpeners: Set<Word>
+
+        init(_ lexicon: DiscoveryLexicon) {
+            namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
+            quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
+            groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
+            personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
+        }
+    }
+
+    init(lexicon: DiscoveryLexicon, openers: Openers, state: State) {
         self.lexicon = lexicon
         self.state = state
-        namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
-        quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
-        groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
-        personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
+        self.openers = openers
         var index: [Int: Int] = [:]
         for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
         self.mentionAt = index
@@ -86,13 +95,13 @@ struct DiscoveryPatterns {
     // condition of every pattern of the pass: see their first guards).
 
     private func group(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard state.readings.any(i, in: groupOpeners) else { return nil }
+        guard state.readings.any(i, in: openers.groupOpeners) else { return nil }
         return numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken) ?? namedAs(i, range, taken)
     }
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         let word = tokens[i].word
-        guard state.readings.any(i, in: personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
+        guard state.readings.any(i, in: openers.personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
                 || word.text.utf8.starts(with: DiscoveryPatterns.waw) else { return nil }
         return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
     }
@@ -191,7 +200,7 @@ struct DiscoveryPatterns {
     }
 
     private func quoted(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard !taken[i], let head = reading(i, in: quotedHeads) else { return nil }
+        guard !taken[i], let head = reading(i, in: openers.quotedHeads) else { return nil }
         var j = i + 1
         if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
         guard range.contains(j), tokens[j].word == "\"" else { return nil }
@@ -208,7 +217,7 @@ struct DiscoveryPatterns {
     private func headed(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i] else { return nil }
         let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
-        guard let head = reading(i, in: namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
+        guard let head = reading(i, in: openers.namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
         if i > range.lowerBound, tokens[i - 1].word == "تحت" { return nil }  // «تحت لواء» = under the banner of
         let weak = lexicon.weakHeads.contains(head.word) || head.word == "قوات" || head.word == "جيش" || head.word == "غرفه"
         var j = i + 1
