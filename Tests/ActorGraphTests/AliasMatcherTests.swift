@@ -61,6 +61,17 @@ struct AliasMatcherTests {
         #expect(CliticVariants.readings(of: w) == CliticVariants.characterReadings(of: w))
     }
 
+    /// The same on random words over the clitic letters and a few others, with the odd mark or digit.
+    @Test(arguments: 0..<300)
+    func fastReadingsMatchCharacterReadingsOnRandomWords(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let letters: [Character] = ["و", "ف", "ل", "ب", "ك", "ا", "ي", "ع", "ء", "3", "\u{0610}"]
+        let word = String((0..<Int.random(in: 1...7, using: &rng)).map { _ in
+            Int.random(in: 0..<12, using: &rng) < 11 ? letters[Int.random(in: 0..<9, using: &rng)] : letters.randomElement(using: &rng)!
+        })
+        #expect(CliticVariants.readings(of: word) == CliticVariants.characterReadings(of: word), "\(word)")
+    }
+
     @Test func wordsCompareByTheirText() {
         #expect(Word("لواء") == "لواء")
         #expect(Word("لواء") != "لوا")

@@ -22,6 +22,13 @@ public enum CliticVariants {
         // Most words leave here: shorter than three scalars, or not starting at U+0600 or above
         // (a lead byte below 0xD8), which the UTF-8 tells without decoding.
         guard word.text.utf8.count >= 3, let lead = word.text.utf8.first, lead >= 0xD8 else { return result }
+        // Words of Arabic letters only (nearly all that get here) are read on their UTF-8.
+        let done = word.text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard isArabicLetters(bytes) else { return false }
+            letterReadings(bytes, into: &result)
+            return true
+        }
+        if done == true { return result }
         var text = word.text
         let scalars = text.withUTF8 { NormalizedText.scalars(ofValidUTF8: $0) }
         guard scalars.count >= 3, scalars[0].value >= 0x0600 else { return result }
@@ -48,6 +55,66 @@ public enum CliticVariants {
             }
         }
         return result
+    }
+
+    /// Whether the UTF-8 is only Arabic letters (U+0621–U+064A), two bytes each.
+    private static func isArabicLetters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count % 2 == 0 else { return false }
+        var i = 0
+        while i < b.count {
+            guard b[i] == 0xD8 || b[i] == 0xD9 else { return false }
+            let v = letter(b, i / 2)
+            guard v >= 0x0621 && v <= 0x064A else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func letter(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32 {
+        UInt32(b[2 * i] & 0x1F) << 6 | UInt32(b[2 * i + 1] & 0x3F)
+    }
+
+    private static let waw: UInt32 = 0x0648, fa: UInt32 = 0x0641, lam: UInt32 = 0x0644, ba: UInt32 = 0x0628, kaf: UInt32 = 0x0643
+
+    /// The readings of `readings(of:)`'s scalar path, letter by letter on the UTF-8.
+    private static func letterReadings(_ b: UnsafeBufferPointer<UInt8>, into result: inout [Reading]) {
+        let n = b.count / 2
+        guard n >= 3 else { return }
+        func add(article: Bool, from start: Int, prefixLength: Int) {
+            let word = arabicWord(article: article, rest: b, from: start)
+            if !result.contains(where: { $0.word == word }) { result.append(Reading(word: word, prefixLength: prefixLength)) }
+        }
+        var base = 0
+        if letter(b, 0) == waw || letter(b, 0) == fa {
+            add(article: false, from: 1, prefixLength: 1)
+            base = 1
+        }
+        for start in [0, base] where start < n - 2 {
+            let first = letter(b, start)
+            // ل + ال + X written «للX»: read as «الX», span after «لل».
+            if first == lam && letter(b, start + 1) == lam && n - (start + 2) >= 2 {
+                add(article: true, from: start + 2, prefixLength: start + 2)
+            }
+            if (first == ba || first == lam || first == kaf) && n - (start + 1) >= 2 {
+                add(article: false, from: start + 1, prefixLength: start + 1)
+            }
+        }
+    }
+
+    /// «ال» (when `article`) followed by the letters of `b` from letter `start`, as a `Word`.
+    private static func arabicWord(article: Bool, rest b: UnsafeBufferPointer<UInt8>, from start: Int) -> Word {
+        let articleBytes: [UInt8] = article ? [0xD8, 0xA7, 0xD9, 0x84] : []
+        var h = Word.offsetBasis
+        if article { h = Word.mix(h, "\u{0627}"); h = Word.mix(h, "\u{0644}") }
+        for i in start..<(b.count / 2) { h = Word.mix(h, Unicode.Scalar(letter(b, i)).unsafelyUnwrapped) }
+        let text = String(unsafeUninitializedCapacity: articleBytes.count + b.count - 2 * start) { out in
+            var k = 0
+            for byte in articleBytes { out[k] = byte; k += 1 }
+            for j in (2 * start)..<b.count { out[k] = b[j]; k += 1 }
+            return k
+        }
+        return Word(text: text, hash: h)
     }
 
     /// The same readings, counted in characters: for words with marks between the letters.
