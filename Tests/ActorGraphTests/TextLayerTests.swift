@@ -110,6 +110,12 @@ struct TextLayerTests {
         #expect(date.precision == precision)
     }
 
+    @Test func printsDatesZeroPadded() {
+        #expect(PartialDate(year: 5, month: 3, day: 7)?.description == "0005-03-07")
+        #expect(PartialDate(year: 987, month: 11)?.description == "0987-11")
+        #expect(PartialDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
+    }
+
     @Test(arguments: ["", "15", "2015-13", "2015-02-30", "April 2015", "2015-04-01T00:00"])
     func refusesNonDates(input: String) {
         #expect(PartialDate(input) == nil)

@@ -39,9 +39,14 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
     }
 
     public var description: String {
-        var s = String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
+        // Written once per output record: zero-padded by hand (`String(format:)` showed in profiles).
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return n < 0 || digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var s = padded(year, 4)
+        if let month { s += "-" + padded(month, 2) }
+        if let day { s += "-" + padded(day, 2) }
         return s
     }
 
