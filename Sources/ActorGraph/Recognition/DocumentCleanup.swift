@@ -118,12 +118,13 @@ struct DocumentCleanup {
         mergePersons(&state)
         // The cores of the spellings each actor is named with, kept up to date as actors merge
         // (instead of a scan of every mention for every pair of actors), each computed once.
-        var spellings = Array(repeating: Set<String>(), count: state.actors.count)
-        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(m.text) }
-        var cores: [String: [Word]] = [:]
-        func cached(_ name: String) -> [Word] {
+        // Spellings are keyed as Words: hashing Arabic `String`s checks their normalization each time.
+        var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
+        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
+        var cores: [Word: [Word]] = [:]
+        func cached(_ name: Word) -> [Word] {
             if let c = cores[name] { return c }
-            let c = core(name)
+            let c = core(name.text)
             cores[name] = c
             return c
         }
@@ -131,7 +132,7 @@ struct DocumentCleanup {
         var nameCores = [[Word]?](repeating: nil, count: state.actors.count)
         var spellingCores = [[[Word]]?](repeating: nil, count: state.actors.count)
         func coresOf(_ g: Int) -> [[Word]] {
-            if nameCores[g] == nil { nameCores[g] = cached(state.actors[g].name) }
+            if nameCores[g] == nil { nameCores[g] = cached(Word(state.actors[g].name)) }
             if spellingCores[g] == nil { spellingCores[g] = spellings[g].map(cached) }
             return [nameCores[g]!] + spellingCores[g]!
         }

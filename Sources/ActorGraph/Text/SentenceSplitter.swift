@@ -15,8 +15,8 @@ public struct Sentence: Sendable, Equatable {
 /// every later step works on bounded pieces.
 public enum SentenceSplitter {
     public static let maximumTokens = 300
-    static let terminators: Set<String> = [".", "!", "?", "؟", "…", "\u{06D4}"]
-    static let closers: Set<String> = ["\"", ")", "]", "}", "»", "”"]
+    static let terminators: Set<Word> = [".", "!", "?", "؟", "…", "\u{06D4}"]
+    static let closers: Set<Word> = ["\"", ")", "]", "}", "»", "”"]
 
     public static func split(_ tokens: [Token], in text: NormalizedText) -> [Sentence] {
         var sentences: [Sentence] = []
@@ -43,13 +43,13 @@ public enum SentenceSplitter {
             switch t.kind {
             case .lineBreak:
                 close(i + 1)
-            case .punctuation where terminators.contains(t.text):
+            case .punctuation where terminators.contains(t.word):
                 if t.word == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == t.start, tokens[i + 1].start == t.end,
                    tokens[i - 1].text.last?.isNumber == true, tokens[i + 1].text.first?.isNumber == true {
                     break  // a decimal point
                 }
                 var j = i + 1
-                while j < tokens.count && tokens[j].kind == .punctuation && (terminators.contains(tokens[j].text) || closers.contains(tokens[j].text)) {
+                while j < tokens.count && tokens[j].kind == .punctuation && (terminators.contains(tokens[j].word) || closers.contains(tokens[j].word)) {
                     j += 1
                 }
                 close(j)
