@@ -21,12 +21,20 @@ public struct AliasMatcher: Sendable {
         public var targets: [Target]
     }
 
-    private struct Node: Sendable {
-        var children: [Word: Int] = [:]
-        var targets: [Target] = []
+    /// The trie as one table of edges (node, word) → child, node 0 the root: one hash lookup per
+    /// step, where a dictionary per node cost a retain and release of its storage at every token.
+    private struct Edge: Hashable, Sendable {
+        var node: Int32
+        var word: Word
+        var mixed: UInt64 { word.fingerprint &+ UInt64(node) &* 0x9E37_79B9_7F4A_7C15 }
+        func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+        /// The fingerprint is already a good hash (see `Word`): used as is, salted with the table's seed.
+        func _rawHashValue(seed: Int) -> Int { Int(truncatingIfNeeded: mixed) ^ seed }
     }
 
-    private var nodes: [Node] = [Node()]
+    private var edges: [Edge: Int32] = [:]
+    /// Each node's targets (empty for a node that ends no alias).
+    private var targets: [[Target]] = [[]]
     static let quote: Word = "\""
     static let hyphen: Word = "-"
     public private(set) var aliasCount = 0
@@ -51,14 +59,15 @@ public struct AliasMatcher: Sendable {
         guard !words.isEmpty else { return }
         var node = 0
         for w in words {
-            if let next = nodes[node].children[w] { node = next } else {
-                nodes.append(Node())
-                nodes[node].children[w] = nodes.count - 1
-                node = nodes.count - 1
+            let edge = Edge(node: Int32(node), word: w)
+            if let next = edges[edge] { node = Int(next) } else {
+                targets.append([])
+                edges[edge] = Int32(targets.count - 1)
+                node = targets.count - 1
             }
         }
-        if !nodes[node].targets.contains(target) {
-            nodes[node].targets.append(target)
+        if !targets[node].contains(target) {
+            targets[node].append(target)
             aliasCount += 1
         }
     }
@@ -67,10 +76,10 @@ public struct AliasMatcher: Sendable {
     public func lookup(_ words: [Word]) -> [Target] {
         var node = 0
         for w in words {
-            guard let next = nodes[node].children[w] else { return [] }
+            guard let next = child(of: node, w) else { return [] }
             node = next
         }
-        return nodes[node].targets
+        return targets[node]
     }
 
     /// All leftmost-longest matches in `tokens[range]`.
@@ -93,25 +102,30 @@ public struct AliasMatcher: Sendable {
         return result
     }
 
+    @inline(__always)
+    private func child(of node: Int, _ word: Word) -> Int? {
+        edges[Edge(node: Int32(node), word: word)].map(Int.init)
+    }
+
     /// The longest alias that starts at token `i`, trying the word as written first, then its clitic readings.
     public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
         var best: Match?
         for reading in readings[i] {
-            guard let first = nodes[0].children[reading.word] else { continue }
+            guard let first = child(of: 0, reading.word) else { continue }
             var node = first
-            var lastHit: (node: Int, end: Int)? = nodes[node].targets.isEmpty ? nil : (node, i + 1)
+            var lastHit: (node: Int, end: Int)? = targets[node].isEmpty ? nil : (node, i + 1)
             var j = i + 1
             while j < limit {
                 var k = j
                 while k < limit && tokens[k].kind == .punctuation && (tokens[k].word == AliasMatcher.quote || tokens[k].word == AliasMatcher.hyphen) && k - j < 1 { k += 1 }
-                guard k < limit, tokens[k].kind == .word, let next = nodes[node].children[tokens[k].word] else { break }
+                guard k < limit, tokens[k].kind == .word, let next = child(of: node, tokens[k].word) else { break }
                 node = next
                 j = k + 1
-                if !nodes[node].targets.isEmpty { lastHit = (node, j) }
+                if !targets[node].isEmpty { lastHit = (node, j) }
             }
             if let hit = lastHit, hit.end - i > (best.map { $0.tokens.count } ?? 0) {
                 best = Match(tokens: i..<hit.end, start: tokens[i].start + reading.prefixLength,
-                             end: tokens[hit.end - 1].end, targets: nodes[hit.node].targets)
+                             end: tokens[hit.end - 1].end, targets: targets[hit.node])
             }
         }
         return best
