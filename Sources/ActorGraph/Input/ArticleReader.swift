@@ -63,11 +63,12 @@ public struct ArticleReader: Sendable {
     /// listing them (missing paths, empty folders, bad manifests) where they were met.
     public func list(paths: [String]) -> [InputEntry] {
         var entries: [InputEntry] = []
-        var manifests: [String: Manifest] = [:]
+        // Each folder's manifest, or its absence, looked up once (not once per article file).
+        var manifests: [String: Manifest?] = [:]
         func manifest(for folder: String) -> Manifest? {
-            if let m = manifests[folder] { return m }
+            if let known = manifests[folder] { return known }
             let path = (folder as NSString).appendingPathComponent("manifest.tsv")
-            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            guard FileManager.default.fileExists(atPath: path) else { manifests[folder] = .some(nil); return nil }
             let (m, issues) = Manifest.read(path: path)
             entries += issues.map { .problem($0) }
             manifests[folder] = m
