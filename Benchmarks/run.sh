@@ -4,7 +4,7 @@
 # aliases on one core. Results go to $BENCH_DIR/results.tsv and stdout. Not part of `swift test`.
 #
 #   Benchmarks/run.sh              # 10 and 100 MB
-#   Benchmarks/run.sh 10 100 1000  # also 1 GB (needs hours and ~9 GB of memory at current speed)
+#   Benchmarks/run.sh 10 100 1000  # also 1 GB (about 15 minutes more on 2 cores; memory stays flat)
 #   Benchmarks/run.sh none         # only the 50 MB file without line breaks
 #
 # Environment: BENCH_DIR (scratch, default /tmp/ag-bench, outside git), TIMEOUT (seconds per run,

@@ -13,7 +13,7 @@ struct DiscoveryPatterns {
     let lexicon: DiscoveryLexicon
     let state: State
     /// Token → index of the gazetteer mention covering it (built once per document).
-    private let mentionAt: [Int: Int]
+    private let mentionAt: TokenMentions
     private var tokens: [Token] { state.tokens }
     private let openers: Openers
 
@@ -40,15 +40,13 @@ struct DiscoveryPatterns {
         self.lexicon = lexicon
         self.state = state
         self.openers = openers
-        var index: [Int: Int] = [:]
+        var index = TokenMentions(count: state.tokens.count)
         for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
         self.mentionAt = index
     }
 
     static let quote: Word = "\""
     static let openParen: Word = "("
-    /// «و» in UTF-8: a word that starts with it may be «و» + a given name.
-    static let waw: [UInt8] = Array("و".utf8)
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
     static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
@@ -102,7 +100,7 @@ struct DiscoveryPatterns {
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         let word = tokens[i].word
         guard state.readings.any(i, in: openers.personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
-                || word.text.utf8.starts(with: DiscoveryPatterns.waw) else { return nil }
+                || word.startsWithWaw else { return nil }
         return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
     }
 
@@ -362,7 +360,9 @@ struct DiscoveryPatterns {
         // «ومحسن نفنوف رئيساً لفرع …»: a conjunction glued to the name.
         var prefix = 0
         if !startsPersonName(i) {
-            guard tokens[i].word.hasPrefix("و"), lexicon.givenNames.contains(Word(String(tokens[i].text.dropFirst()))) else { return nil }
+            // The reading that drops one letter is the word without its «و» (see `CliticVariants`).
+            guard tokens[i].word.hasPrefix("و"),
+                  state.readings[i].contains(where: { $0.prefixLength == 1 && lexicon.givenNames.contains($0.word) }) else { return nil }
             prefix = 1
         }
         if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }

@@ -32,7 +32,7 @@ public struct RelationExtractor: Sendable {
             if found[key] == nil { order.append(key); found[key] = [] }
             if !found[key]!.contains(where: { $0.sentence == evidence.sentence }) { found[key]!.append(evidence) }
         }
-        var mentionAt = MentionStarts(count: tokens.count)
+        var mentionAt = TokenMentions(count: tokens.count)
         for (i, m) in actors.mentions.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.kind == .name {
             mentionAt[m.tokens.lowerBound] = i
         }
@@ -108,7 +108,7 @@ struct SentenceContext {
     let tokens: [Token]
     let range: Range<Int>
     let mentions: [Mention]
-    let mentionAt: MentionStarts
+    let mentionAt: TokenMentions
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
     /// The rules' word sets each token falls in (`stride` bits per token), and their union.
@@ -117,7 +117,7 @@ struct SentenceContext {
     private let stride: Int
     private let descriptors: Int, quote: Int, detachedPrepositions: Int
 
-    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: MentionStarts) {
+    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: TokenMentions) {
         self.tokens = tokens
         self.readings = readings
         self.range = range
@@ -361,8 +361,9 @@ struct SentenceContext {
     }
 }
 
-/// Token index → the mention that starts there (a name rather than an anaphor when both do).
-struct MentionStarts {
+/// Token index → a mention, in an array: for relations, the mention that starts at the token (a
+/// name rather than an anaphor when both do); for discovery, the gazetteer mention covering it.
+struct TokenMentions {
     private var index: [Int32]
     init(count: Int) { index = Array(repeating: -1, count: count) }
     subscript(token: Int) -> Int? {

@@ -89,6 +89,11 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         } ?? text.hasSuffix(suffix)
     }
 
+    /// Whether the first scalar is «و» (U+0648), whatever follows it.
+    var startsWithWaw: Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.count >= 2 && $0[0] == 0xD9 && $0[1] == 0x88 } ?? (text.unicodeScalars.first == "و")
+    }
+
     /// `body`'s answer on the UTF-8 of both strings when both are simple; nil otherwise.
     private static func onSimpleBytes(_ a: String, _ b: String,
                                       _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
