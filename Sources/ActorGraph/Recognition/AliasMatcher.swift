@@ -33,6 +33,8 @@ public struct AliasMatcher: Sendable {
     }
 
     private var edges: [Edge: Int32] = [:]
+    /// The first words of all aliases: most tokens begin none, and the filter says so without a lookup.
+    private var firstWords = WordFilter()
     /// Each node's targets (empty for a node that ends no alias).
     private var targets: [[Target]] = [[]]
     static let quote: Word = "\""
@@ -57,6 +59,7 @@ public struct AliasMatcher: Sendable {
     public mutating func add(_ name: String, target: Target) {
         let words = AliasMatcher.words(of: name)
         guard !words.isEmpty else { return }
+        firstWords.insert(words[0])
         var node = 0
         for w in words {
             let edge = Edge(node: Int32(node), word: w)
@@ -111,7 +114,7 @@ public struct AliasMatcher: Sendable {
     public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
         var best: Match?
         for reading in readings[i] {
-            guard let first = child(of: 0, reading.word) else { continue }
+            guard firstWords.mayContain(reading.word), let first = child(of: 0, reading.word) else { continue }
             var node = first
             var lastHit: (node: Int, end: Int)? = targets[node].isEmpty ? nil : (node, i + 1)
             var j = i + 1

@@ -27,12 +27,16 @@ struct DiscoveryPatterns {
         /// a token none of whose readings is in them is passed over without trying each pattern.
         let groupOpeners: Set<Word>
         let personOpeners: Set<Word>
+        let groupFilter: WordFilter
+        let personFilter: WordFilter
 
         init(_ lexicon: DiscoveryLexicon) {
             namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
             quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
             groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
             personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
+            groupFilter = WordFilter(groupOpeners)
+            personFilter = WordFilter(personOpeners)
         }
     }
 
@@ -93,13 +97,13 @@ struct DiscoveryPatterns {
     // condition of every pattern of the pass: see their first guards).
 
     private func group(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard state.readings.any(i, in: openers.groupOpeners) else { return nil }
+        guard anyReading(i, in: openers.groupOpeners, openers.groupFilter) else { return nil }
         return numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken) ?? namedAs(i, range, taken)
     }
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         let word = tokens[i].word
-        guard state.readings.any(i, in: openers.personOpeners) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
+        guard anyReading(i, in: openers.personOpeners, openers.personFilter) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
                 || word.startsWithWaw else { return nil }
         return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
     }
@@ -108,6 +112,11 @@ struct DiscoveryPatterns {
 
     private func isWord(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && tokens[i].kind == .word }
     private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].word == "\"" || tokens[i].word == "(") }
+
+    /// Whether a clitic reading of token `i` is in `set`, whose filter answers most tokens without a lookup.
+    private func anyReading(_ i: Int, in set: Set<Word>, _ filter: WordFilter) -> Bool {
+        state.readings[i].contains { filter.mayContain($0.word) && set.contains($0.word) }
+    }
 
     /// The clitic reading of token `i` that is in `set`, if any.
     private func reading(_ i: Int, in set: Set<Word>) -> CliticVariants.Reading? {

@@ -129,3 +129,25 @@ extension Set where Element == Word {
     /// A word list as written in the code: each entry normalized once.
     static func normalized(_ words: [String]) -> Set<Word> { Set(words.map { Word(ArabicNormalizer.normalize($0)) }) }
 }
+
+/// A bit for each value of the low 16 bits of a word's fingerprint, set for the words of a set:
+/// a clear bit says a word is not in the set without a hash lookup. Most tokens are in none of
+/// the sets they are tested against at every position (alias starts, pattern openers).
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    init() {}
+    init(_ words: some Sequence<Word>) { for w in words { insert(w) } }
+
+    mutating func insert(_ word: Word) {
+        let slot = Int(truncatingIfNeeded: word.fingerprint & 0xFFFF)
+        bits[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+
+    /// False only when the word is in none of the inserted words.
+    @inline(__always)
+    func mayContain(_ word: Word) -> Bool {
+        let slot = Int(truncatingIfNeeded: word.fingerprint & 0xFFFF)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+}
