@@ -5,12 +5,23 @@ public struct ActorRecognizer: Sendable {
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
     let openers: DiscoveryPatterns.Openers
+    /// The words of every gazetteer name, by normalized name: short forms are made from an actor's
+    /// names in every document it is named in, and for gazetteer names the words never change.
+    let nameWords: [Word: [Word]]
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = AliasMatcher(actors: gazetteer.actors)
         self.lexicon = .standard
         self.openers = DiscoveryPatterns.Openers(lexicon)
+        var nameWords: [Word: [Word]] = [:]
+        for actor in gazetteer.actors {
+            for name in [actor.name] + actor.undatedNames + actor.datedAliases.map(\.name) {
+                let key = Word(ArabicNormalizer.normalize(name))
+                if nameWords[key] == nil { nameWords[key] = AliasMatcher.words(of: key.text) }
+            }
+        }
+        self.nameWords = nameWords
     }
 
     public func recognize(_ text: NormalizedText, tokens: [Token], sentences: [Sentence], date: PartialDate?) -> DocumentActors {
@@ -106,7 +117,7 @@ public struct ActorRecognizer: Sendable {
         let names = Set(spellings.map { Word(ArabicNormalizer.normalize($0.text)) } + [Word(ArabicNormalizer.normalize(actor.name))])
         var result: [Word] = []
         for name in names {
-            let words = AliasMatcher.words(of: name.text)
+            let words = nameWords[name] ?? AliasMatcher.words(of: name.text)
             guard words.count >= 2 else { continue }
             switch actor.type {
             case .person:
