@@ -201,6 +201,18 @@ struct TextSliceTests {
         }
     }
 
+    /// A fingerprint filter never turns away a word that was put in it, and turns away most others.
+    @Test func wordFilterHasNoFalseNegatives() {
+        var rng = SeededGenerator(seed: 7)
+        let inside = (0..<2_000).map { _ in Word(RandomText.make(length: Int.random(in: 1...10, using: &rng), using: &rng)) }
+        let filter = WordFilter(inside)
+        #expect(inside.allSatisfy(filter.mayContain))
+        let outside = (0..<2_000).map { Word("x\($0)") }.filter { !Set(inside).contains($0) }
+        let passed = outside.filter(filter.mayContain).count
+        #expect(passed < outside.count / 5, "\(passed) of \(outside.count) words not in the filter passed it")
+        #expect(!WordFilter().mayContain("لواء"))
+    }
+
     @Test func originalAndNormalizedTextSelectTheirScalars() {
         let t = NormalizedText("«لواءُ» 😀 é")
         #expect(t.originalText(0..<t.original.count) == "«لواءُ» 😀 é")
