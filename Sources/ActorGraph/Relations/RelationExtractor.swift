@@ -14,9 +14,12 @@ public struct RelationExtractor: Sendable {
     ])
 
     private let compiled: CompiledRules
+    /// Each rule's place in the table, as evidence names it.
+    private let ruleNames: [String]
 
     public init(rules: RuleTable) {
         self.rules = rules
+        self.ruleNames = rules.rules.map { "relations.tsv:\($0.line)" }
         self.compiled = CompiledRules(rules.rules, descriptors: RelationExtractor.descriptors,
                                       quote: SentenceContext.quote, detachedPrepositions: SentenceContext.detachedPrepositions)
     }
@@ -26,11 +29,18 @@ public struct RelationExtractor: Sendable {
     }
 
     public func extract(text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
-        var found: [Key: [ExtractedRelation.Evidence]] = [:]
+        // Relations in the order they are first found, each with its evidence (one per sentence).
         var order: [Key] = []
-        func add(_ key: Key, _ evidence: ExtractedRelation.Evidence) {
-            if found[key] == nil { order.append(key); found[key] = [] }
-            if !found[key]!.contains(where: { $0.sentence == evidence.sentence }) { found[key]!.append(evidence) }
+        var evidence: [[ExtractedRelation.Evidence]] = []
+        var index: [Key: Int] = [:]
+        func add(_ key: Key, _ item: ExtractedRelation.Evidence) {
+            if let k = index[key] {
+                if !evidence[k].contains(where: { $0.sentence == item.sentence }) { evidence[k].append(item) }
+            } else {
+                index[key] = order.count
+                order.append(key)
+                evidence.append([item])
+            }
         }
         var mentionAt = TokenMentions(count: tokens.count)
         for (i, m) in actors.mentions.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.kind == .name {
@@ -64,7 +74,7 @@ public struct RelationExtractor: Sendable {
                             let a = actors.mentions[x].actor, b = actors.mentions[y].actor
                             guard a != b else { continue }
                             add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
-                                .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: "relations.tsv:\(rule.line)"))
+                                .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: ruleNames[r]))
                         }
                     }
                 }
@@ -77,7 +87,9 @@ public struct RelationExtractor: Sendable {
                 }
             }
         }
-        return order.map { ExtractedRelation(type: $0.type, source: $0.source, target: $0.target, evidence: found[$0]!) }
+        return order.indices.map { k in
+            ExtractedRelation(type: order[k].type, source: order[k].source, target: order[k].target, evidence: evidence[k])
+        }
     }
 
     /// The cue as written in the article: its words in original spelling, «…» where words were skipped.
@@ -224,9 +236,10 @@ struct SentenceContext {
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»).
-                    let bound = Set(bindings.values.map { mentions[$0].actor })
-                    let partners = Set(bindings.values.flatMap { coordinated(with: $0) })
-                    guard crosses || bound.contains(mentions[m].actor) || partners.contains(m) else { return false }
+                    // Asked in order of cost: coordination is walked only when the cheaper tests fail.
+                    let values = bindings.values
+                    guard crosses || values.contains(where: { mentions[$0].actor == mentions[m].actor })
+                            || values.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
                     if tokens[k].kind == .word { words += 1 }
@@ -242,8 +255,9 @@ struct SentenceContext {
                     let mention = mentions[m]
                     // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
                     // refuse the binding here so that the matcher goes on past the partner.
-                    let partnerOfBound = type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }
-                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !partnerOfBound {
+                    // (Tested last: walking coordination costs most.)
+                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports)
+                        && !(type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
                         if match(rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
