@@ -8,48 +8,61 @@ import Foundation
 /// quote mark becomes `"`; bidi and zero-width controls are dropped; Latin letters are lowercased;
 /// presentation forms are unfolded (NFKC). Each output scalar remembers the input scalar it came from.
 public enum ArabicNormalizer {
+    /// `single`'s answers for a scalar that is dropped, and for one whose form can be several scalars.
+    static let dropped: UInt32 = 0xFFFF_FFFF
+    static let expands: UInt32 = 0xFFFF_FFFE
+
+    /// The normalized form of one scalar when it is at most one scalar: its value, or `dropped`;
+    /// `expands` for presentation forms and Latin letters with marks, which `append` unfolds.
+    @inline(__always)
+    static func single(_ v: UInt32) -> UInt32 {
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+            return v == 0x27 ? 0x22 : v
+        }
+        switch v {
+        case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: return dropped                     // harakat, superscript alef, Quranic marks, tatweel
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD: return dropped  // zero-width and bidi controls
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: return 0x0627                        // alef forms
+        case 0x0649, 0x06CC, 0x06D0, 0x0626: return 0x064A                                         // ى ی ې ئ → ي
+        case 0x0629: return 0x0647                                                                 // ة → ه
+        case 0x0624: return 0x0648                                                                 // ؤ → و
+        case 0x06A9, 0x06AA, 0x06AF: return 0x0643                                                 // ک گ → ك
+        case 0x067E: return 0x0628                                                                 // پ → ب
+        case 0x0686: return 0x062C                                                                 // چ → ج
+        case 0x0698: return 0x0632                                                                 // ژ → ز
+        case 0x06A4: return 0x0641                                                                 // ڤ → ف
+        case 0x06C1, 0x06D5: return 0x0647                                                         // ہ ە → ه
+        case 0x0660...0x0669: return v - 0x0660 + 0x30                                             // ٠-٩
+        case 0x06F0...0x06F9: return v - 0x06F0 + 0x30                                             // ۰-۹
+        case 0x00AB, 0x00BB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2018, 0x2019, 0x201A, 0x201B,
+             0x2039, 0x203A, 0x300C, 0x300D, 0xFF02: return 0x22
+        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return 0x20                          // exotic spaces
+        case 0xFB50...0xFDFF, 0xFE70...0xFEFE, 0x00C0...0x024F: return expands
+        default: return v
+        }
+    }
+
     /// Appends the normalized form of `scalar` to `out` (nothing when it is dropped).
     @inline(__always)
     public static func append(_ scalar: Unicode.Scalar, to out: inout [Unicode.Scalar]) -> Int {
         let v = scalar.value
-        if v < 0x80 {
-            if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 0x20)!); return 1 }
-            if v == 0x27 { out.append("\""); return 1 }
-            out.append(scalar); return 1
-        }
-        switch v {
-        case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: return 0          // harakat, superscript alef, Quranic marks, tatweel
-        case 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD: return 0  // zero-width and bidi controls
-        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: out.append("\u{0627}"); return 1     // alef forms
-        case 0x0649, 0x06CC, 0x06D0, 0x0626: out.append("\u{064A}"); return 1                      // ى ی ې ئ → ي
-        case 0x0629: out.append("\u{0647}"); return 1                                              // ة → ه
-        case 0x0624: out.append("\u{0648}"); return 1                                              // ؤ → و
-        case 0x06A9, 0x06AA, 0x06AF: out.append("\u{0643}"); return 1                              // ک گ → ك
-        case 0x067E: out.append("\u{0628}"); return 1                                              // پ → ب
-        case 0x0686: out.append("\u{062C}"); return 1                                              // چ → ج
-        case 0x0698: out.append("\u{0632}"); return 1                                              // ژ → ز
-        case 0x06A4: out.append("\u{0641}"); return 1                                              // ڤ → ف
-        case 0x06C1, 0x06D5: out.append("\u{0647}"); return 1                                      // ہ ە → ه
-        case 0x0660...0x0669: out.append(Unicode.Scalar(v - 0x0660 + 0x30)!); return 1             // ٠-٩
-        case 0x06F0...0x06F9: out.append(Unicode.Scalar(v - 0x06F0 + 0x30)!); return 1             // ۰-۹
-        case 0x00AB, 0x00BB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2018, 0x2019, 0x201A, 0x201B,
-             0x2039, 0x203A, 0x300C, 0x300D, 0xFF02: out.append("\""); return 1
-        case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: out.append(" "); return 1            // exotic spaces
-        case 0xFB50...0xFDFF, 0xFE70...0xFEFE:                                                      // presentation forms
-            // Unfold once; a scalar NFKC leaves as it is (noncharacters such as U+FDE3) is kept as is.
-            var n = 0
-            for s in String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars {
-                if (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFE).contains(s.value) { out.append(s); n += 1 }
-                else { n += append(s, to: &out) }
-            }
-            return n
-        case 0x00C0...0x024F:
+        let one = single(v)
+        if one == dropped { return 0 }
+        if one != expands { out.append(Unicode.Scalar(one).unsafelyUnwrapped); return 1 }
+        if v <= 0x024F {
             let before = out.count
             out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
             return out.count - before
-        default:
-            out.append(scalar); return 1
         }
+        // Presentation forms: unfold once; a scalar NFKC leaves as it is (noncharacters such as
+        // U+FDE3) is kept as is.
+        var n = 0
+        for s in String(scalar).precomposedStringWithCompatibilityMapping.unicodeScalars {
+            if (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFE).contains(s.value) { out.append(s); n += 1 }
+            else { n += append(s, to: &out) }
+        }
+        return n
     }
 
     /// The normalized form of a whole string (used for gazetteer aliases and user queries).
@@ -75,6 +88,13 @@ public struct NormalizedText: Sendable {
     public init(_ text: String) {
         var text = text
         let original = text.withUTF8 { NormalizedText.scalars(ofValidUTF8: $0) }
+        self.original = original
+        if let (normalized, origin) = NormalizedText.normalizeOneToOne(original) {
+            self.normalized = normalized
+            self.origin = origin
+            return
+        }
+        // Some scalar unfolds into several: the general way.
         var normalized: [Unicode.Scalar] = []
         normalized.reserveCapacity(original.count)
         var origin: [Int32] = []
@@ -83,9 +103,34 @@ public struct NormalizedText: Sendable {
             let n = ArabicNormalizer.append(s, to: &normalized)
             for _ in 0..<n { origin.append(Int32(i)) }
         }
-        self.original = original
         self.normalized = normalized
         self.origin = origin
+    }
+
+    /// The normalized text and its offset map written straight into storage of the original's
+    /// size, when no scalar unfolds into several (nearly every article); nil otherwise.
+    private static func normalizeOneToOne(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32])? {
+        var written = 0
+        var unfolds = false
+        let origin = [Int32](unsafeUninitializedCapacity: original.count) { originOut, originCount in
+            originCount = 0
+            for i in original.indices {
+                let one = ArabicNormalizer.single(original[i].value)
+                if one == ArabicNormalizer.dropped { continue }
+                if one == ArabicNormalizer.expands { unfolds = true; return }
+                originOut[written] = Int32(i)
+                written += 1
+            }
+            originCount = written
+        }
+        guard !unfolds else { return nil }
+        let normalized = [Unicode.Scalar](unsafeUninitializedCapacity: written) { out, count in
+            for (k, i) in origin.enumerated() {
+                out[k] = Unicode.Scalar(ArabicNormalizer.single(original[Int(i)].value)).unsafelyUnwrapped
+            }
+            count = written
+        }
+        return (normalized, origin)
     }
 
     /// The code points of a `String`'s UTF-8 (valid by construction), decoded in one pass into
