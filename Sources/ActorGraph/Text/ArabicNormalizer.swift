@@ -12,6 +12,17 @@ public enum ArabicNormalizer {
     static let dropped: UInt32 = 0xFFFF_FFFF
     static let expands: UInt32 = 0xFFFF_FFFE
 
+    /// `single` for U+0600–U+06FF, where most of an Arabic text is, read from a table.
+    static let arabicBlock: [UInt32] = (UInt32(0x0600)...0x06FF).map(single)
+
+    /// `single`, with the Arabic block looked up in `arabicBlock` (passed in, so that a loop
+    /// fetches the table once).
+    @inline(__always)
+    static func single(_ v: UInt32, arabicBlock table: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        let offset = v &- 0x0600
+        return offset < 0x100 ? table[Int(offset)] : single(v)
+    }
+
     /// The normalized form of one scalar when it is at most one scalar: its value, or `dropped`;
     /// `expands` for presentation forms and Latin letters with marks, which `append` unfolds.
     @inline(__always)
@@ -108,29 +119,30 @@ public struct NormalizedText: Sendable {
     }
 
     /// The normalized text and its offset map written straight into storage of the original's
-    /// size, when no scalar unfolds into several (nearly every article); nil otherwise.
+    /// size, in one pass, when no scalar unfolds into several (nearly every article); nil otherwise.
     private static func normalizeOneToOne(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32])? {
-        var written = 0
+        var origin: [Int32] = []
         var unfolds = false
-        let origin = [Int32](unsafeUninitializedCapacity: original.count) { originOut, originCount in
-            originCount = 0
-            for i in original.indices {
-                let one = ArabicNormalizer.single(original[i].value)
-                if one == ArabicNormalizer.dropped { continue }
-                if one == ArabicNormalizer.expands { unfolds = true; return }
-                originOut[written] = Int32(i)
-                written += 1
+        let normalized = [Unicode.Scalar](unsafeUninitializedCapacity: original.count) { out, count in
+            origin = [Int32](unsafeUninitializedCapacity: original.count) { originOut, originCount in
+                var n = 0
+                original.withUnsafeBufferPointer { scalars in
+                    ArabicNormalizer.arabicBlock.withUnsafeBufferPointer { table in
+                        for i in 0..<scalars.count {
+                            let one = ArabicNormalizer.single(scalars[i].value, arabicBlock: table)
+                            if one == ArabicNormalizer.dropped { continue }
+                            if one == ArabicNormalizer.expands { unfolds = true; break }
+                            out[n] = Unicode.Scalar(one).unsafelyUnwrapped
+                            originOut[n] = Int32(i)
+                            n += 1
+                        }
+                    }
+                }
+                originCount = unfolds ? 0 : n
             }
-            originCount = written
+            count = origin.count
         }
-        guard !unfolds else { return nil }
-        let normalized = [Unicode.Scalar](unsafeUninitializedCapacity: written) { out, count in
-            for (k, i) in origin.enumerated() {
-                out[k] = Unicode.Scalar(ArabicNormalizer.single(original[Int(i)].value)).unsafelyUnwrapped
-            }
-            count = written
-        }
-        return (normalized, origin)
+        return unfolds ? nil : (normalized, origin)
     }
 
     /// The code points of a `String`'s UTF-8 (valid by construction), decoded in one pass into
