@@ -74,7 +74,7 @@ struct RenderCommand: AsyncParsableCommand {
             let focusID = try focus.map { try resolveFocus($0, in: snapshot) }
             let filtered = GraphFilter.apply(try criteria(focusID: focusID), to: snapshot)
             guard !filtered.nodes.isEmpty else { throw Failure(file: graph, message: "no actors left after filtering") }
-            let data = try await draw(filtered, subtitle: filterSummary(focusID: focusID, in: snapshot))
+            let data = try await draw(filtered, subtitle: filterSummary(focusID: focusID, in: snapshot), focus: focusID)
             do {
                 try AtomicFile.write(data, to: URL(fileURLWithPath: output))
             } catch {
@@ -145,13 +145,13 @@ struct RenderCommand: AsyncParsableCommand {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
-    private func draw(_ snapshot: GraphSnapshot, subtitle: String?) async throws -> Data {
+    private func draw(_ snapshot: GraphSnapshot, subtitle: String?, focus: String?) async throws -> Data {
         switch try outputFormat() {
         case .json:
             return try snapshot.jsonData()
         case .image(let format):
             // --no-co-mentions already removed them; the writer drops those made redundant by typed edges.
-            let options = DOTWriter.Options(coMentions: .untypedPairsOnly, subtitle: subtitle, legend: !noLegend)
+            let options = DOTWriter.Options(coMentions: .untypedPairsOnly, subtitle: subtitle, legend: !noLegend, focus: focus)
             let dot = DOTWriter(options: options).write(snapshot)
             // DOT is written as ActorGraph made it, not re-emitted by Graphviz.
             if format == .dot { return Data(dot.utf8) }

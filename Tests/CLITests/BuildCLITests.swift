@@ -60,6 +60,12 @@ struct BuildCLITests {
         #expect(svg.contains("لواء القدس") && svg.contains("الفرع 227"))
         let english = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("ego.dot").path, "--focus", "Liwa al-Quds"])
         #expect(english.status == 0, "\(english.stderr)")
+        // The focus is drawn with a thick outline, and only the focus.
+        let dot = try String(contentsOf: dir.appendingPathComponent("ego.dot"), encoding: .utf8)
+        let thick = dot.split(separator: "\n").filter { $0.contains("penwidth=3.5, color=\"#111111\"") }
+        #expect(thick.count == 1 && thick.first?.contains("لواء القدس") == true, "\(thick)")
+        _ = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("all.dot").path])
+        #expect(try !String(contentsOf: dir.appendingPathComponent("all.dot"), encoding: .utf8).contains("penwidth=3.5, color=\"#111111\""))
         let unknown = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("x.png").path, "--focus", "لواء المريخ"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("no actor matches «لواء المريخ»"))

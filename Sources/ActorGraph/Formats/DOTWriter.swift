@@ -26,10 +26,12 @@ public struct DOTWriter: Sendable {
         /// The most characters in one line of a node label.
         public var maxLabelLineLength: Int
         public var fontName: String
+        /// The actor a focused drawing is centred on (`render --focus`): drawn with a thick outline.
+        public var focus: String?
 
         public init(coMentions: CoMentions = .untypedPairsOnly, title: String? = nil, subtitle: String? = nil, legend: Bool = true,
                     maxTooltipLength: Int = 1200, maxEvidencePerEdge: Int = 5, maxLabelLineLength: Int = 40,
-                    fontName: String = "DejaVu Sans") {
+                    fontName: String = "DejaVu Sans", focus: String? = nil) {
             self.coMentions = coMentions
             self.title = title
             self.subtitle = subtitle
@@ -38,6 +40,7 @@ public struct DOTWriter: Sendable {
             self.maxEvidencePerEdge = maxEvidencePerEdge
             self.maxLabelLineLength = maxLabelLineLength
             self.fontName = fontName
+            self.focus = focus
         }
     }
 
@@ -114,13 +117,15 @@ public struct DOTWriter: Sendable {
         let names = [node.name, node.nameEn].map(DOTEscaping.clean).filter { !$0.isEmpty }
         let lines = names.isEmpty ? [node.id] : names.count == 2 && names[0] == names[1] ? [names[0]] : names
         let drawn = node.discovered ? style.style + "," + DOTStyle.discoveredOutline : style.style
-        return [
+        var attributes = [
             "label=" + DOTEscaping.quotedLines(lines, maxLineLength: options.maxLabelLineLength),
             "shape=\"\(style.shape)\"",
             "style=\"\(drawn)\"",
             "fillcolor=\"\(style.fillColor)\"",
             "tooltip=" + DOTEscaping.quotedTooltip(tooltips.node(node), maxLineLength: options.maxTooltipLength),
-        ].joined(separator: ", ")
+        ]
+        if node.id == options.focus { attributes += ["penwidth=3.5", "color=\"#111111\""] }
+        return attributes.joined(separator: ", ")
     }
 
     private func edgeStatement(_ edge: GraphSnapshot.Edge, source: GraphSnapshot.Node, target: GraphSnapshot.Node,
