@@ -49,7 +49,7 @@ public enum DiffTextWriter {
                     + "\(count(a.documents, "document")), \(seen(a.firstSeen, a.lastSeen))\n"
             }
         }
-        func edge(_ mark: String) -> (GraphDiff.EdgeRef) -> String {
+        func edge(_ mark: String) -> (EdgeSummary) -> String {
             { e in
                 "  \(mark) \(arrow(e.source, e.type, e.target))  weight \(e.weight), \(seen(e.firstSeen, e.lastSeen))\n"
                     + "      \(named(e.source)) — \(named(e.target))\n"

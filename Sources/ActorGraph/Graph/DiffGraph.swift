@@ -24,7 +24,7 @@ public struct DiffGraph: Sendable, Equatable {
         public var oldWeight: Int?
         public var newWeight: Int?
         /// For a relation change (drawn as NEW's edge): the pair's typed edges in OLD it replaced.
-        public var replaced: [GraphDiff.EdgeRef]
+        public var replaced: [EdgeSummary]
     }
 
     public var old: GraphDiff.Input
@@ -61,7 +61,7 @@ public struct DiffGraph: Sendable, Equatable {
         }
         let oldEdges = Dictionary(old.edges.filter(include).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let newEdges = Dictionary(new.edges.filter(include).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        var replaced: [EdgeKey: [GraphDiff.EdgeRef]] = [:]
+        var replaced: [EdgeKey: [EdgeSummary]] = [:]
         var replacedOld = Set<EdgeKey>()
         var weightChanged = Set<EdgeKey>()
         for c in diff.edges.changed {

@@ -96,8 +96,8 @@ public struct GraphDiff: Codable, Sendable, Equatable {
     }
 
     public struct EdgeChanges: Codable, Sendable, Equatable {
-        public var added: [EdgeRef] = []
-        public var removed: [EdgeRef] = []
+        public var added: [EdgeSummary] = []
+        public var removed: [EdgeSummary] = []
         public var changed: [EdgeChange] = []
     }
 
@@ -143,23 +143,6 @@ public struct GraphDiff: Codable, Sendable, Equatable {
         }
     }
 
-    /// One edge of one snapshot.
-    public struct EdgeRef: Codable, Sendable, Equatable {
-        public var source: String
-        public var type: RelationType
-        public var target: String
-        public var weight: Int
-        public var firstSeen: PartialDate?
-        public var lastSeen: PartialDate?
-
-        public init(_ edge: GraphSnapshot.Edge) {
-            source = edge.source; type = edge.type; target = edge.target; weight = edge.weight
-            firstSeen = edge.firstSeen; lastSeen = edge.lastSeen
-        }
-
-        public var key: EdgeKey { EdgeKey(source: source, type: type, target: target) }
-    }
-
     public struct EdgeChange: Codable, Sendable, Equatable {
         public enum Kind: String, Codable, Sendable { case relation, weight }
         public var kind: Kind
@@ -176,8 +159,8 @@ public struct GraphDiff: Codable, Sendable, Equatable {
         /// (direction and weight) and as type names.
         public var fromTypes: [RelationType]?
         public var toTypes: [RelationType]?
-        public var oldEdges: [EdgeRef]?
-        public var newEdges: [EdgeRef]?
+        public var oldEdges: [EdgeSummary]?
+        public var newEdges: [EdgeSummary]?
     }
 
     /// Pretty, key-sorted JSON in the snapshot's style (snake_case keys, Arabic kept readable).
@@ -263,11 +246,11 @@ public func diff(old: GraphSnapshot, new: GraphSnapshot, options: DiffOptions = 
         consumed.formUnion(to)
         edges.changed.append(.init(kind: .relation, source: p.a, target: p.b,
                                    fromTypes: uniqueTypes(from), toTypes: uniqueTypes(to),
-                                   oldEdges: from.compactMap { oldEdges[$0].map(GraphDiff.EdgeRef.init) },
-                                   newEdges: to.compactMap { newEdges[$0].map(GraphDiff.EdgeRef.init) }))
+                                   oldEdges: from.compactMap { oldEdges[$0].map { EdgeSummary($0, evidence: false) } },
+                                   newEdges: to.compactMap { newEdges[$0].map { EdgeSummary($0, evidence: false) } }))
     }
-    for key in onlyOld.subtracting(consumed).sorted() { if let e = oldEdges[key] { edges.removed.append(.init(e)) } }
-    for key in onlyNew.subtracting(consumed).sorted() { if let e = newEdges[key] { edges.added.append(.init(e)) } }
+    for key in onlyOld.subtracting(consumed).sorted() { if let e = oldEdges[key] { edges.removed.append(EdgeSummary(e, evidence: false)) } }
+    for key in onlyNew.subtracting(consumed).sorted() { if let e = newEdges[key] { edges.added.append(EdgeSummary(e, evidence: false)) } }
     for (key, o) in oldEdges where inScope(key.source) && inScope(key.target) {
         guard let n = newEdges[key],
               DiffOptions.exceeds(o.weight, n.weight, absolute: options.minWeightChange, relative: options.minRelativeWeightChange)

@@ -1,4 +1,5 @@
-/// An edge as queries report it.
+/// An edge as queries and diffs report it: endpoints, type, weight and dates, with its
+/// supporting sentences only when asked for (without them the key is left out of the JSON).
 public struct EdgeSummary: Codable, Sendable, Equatable {
     public var source: String
     public var type: RelationType
@@ -14,6 +15,8 @@ public struct EdgeSummary: Codable, Sendable, Equatable {
         firstSeen = edge.firstSeen; lastSeen = edge.lastSeen
         self.evidence = evidence ? edge.evidence : nil
     }
+
+    public var key: EdgeKey { EdgeKey(source: source, type: type, target: target) }
 }
 
 public struct NeighborsQuery: Sendable, Equatable {
