@@ -131,16 +131,7 @@ public enum DiffDOTWriter {
     }
 
     static func escapeLabelLine(_ text: String) -> String {
-        var cleaned = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": cleaned.append(" ")
-            default:
-                if scalar.properties.generalCategory == .control || isBidiControl(scalar) { continue }
-                cleaned.append(scalar)
-            }
-        }
-        var line = String(cleaned)
+        var line = oneLine(text)
         if line.count > maxLabelLength { line = String(line.prefix(maxLabelLength - 1)) + "…" }
         var out = ""
         for scalar in line.unicodeScalars {
@@ -150,6 +141,21 @@ public enum DiffDOTWriter {
             }
         }
         return out
+    }
+
+    /// Untrusted text as one safe line: line breaks and tabs become spaces; control characters and
+    /// bidi embeddings, overrides and isolates are dropped. (The diff's text output uses it as is.)
+    static func oneLine(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out.append(" ")
+            default:
+                if scalar.properties.generalCategory == .control || isBidiControl(scalar) { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Embeddings, overrides and isolates (U+202A–202E, U+2066–2069): they can reorder what a

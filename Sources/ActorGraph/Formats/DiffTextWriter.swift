@@ -94,16 +94,5 @@ public enum DiffTextWriter {
     }
 
     /// One line of untrusted text, safe for a terminal.
-    static func plain(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out.append(" ")
-            default:
-                if scalar.properties.generalCategory == .control || DiffDOTWriter.isBidiControl(scalar) { continue }
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func plain(_ text: String) -> String { DiffDOTWriter.oneLine(text) }
 }
