@@ -2,6 +2,8 @@
 public struct Extractor: Sendable {
     public let recognizer: ActorRecognizer
     public let relations: RelationExtractor
+    /// Warm word tables for the threads that extract (see `Vocabulary`).
+    private let vocabularies = VocabularyPool()
 
     public init(gazetteer: Gazetteer, rules: RuleTable) {
         self.recognizer = ActorRecognizer(gazetteer: gazetteer)
@@ -17,10 +19,14 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ article: Article) -> DocumentExtraction {
+        vocabularies.withVocabulary { extract(article, vocabulary: $0) }
+    }
+
+    private func extract(_ article: Article, vocabulary: Vocabulary) -> DocumentExtraction {
         let text = NormalizedText(FrontMatter.masked(article.text))
-        let tokens = Tokenizer.tokenize(text)
+        let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
         let sentences = SentenceSplitter.split(tokens, in: text)
-        let readings = TokenReadings(tokens)
+        let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
         let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: article.date)
         let found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors)
         let sentenceTexts = sentences.map { s in

@@ -146,7 +146,7 @@ public enum CliticVariants {
 
 /// The clitic readings of every token of a document, computed once and shared by every pass
 /// (each pattern and rule asks for them at every token). Stored flat, and once per distinct
-/// word: a word that recurs in the document points at the readings of its first occurrence.
+/// word: a word that recurs points at the readings of its first occurrence.
 public struct TokenReadings: Sendable {
     private var items: [CliticVariants.Reading] = []
     private var spans: [Range<Int32>] = []
@@ -164,6 +164,13 @@ public struct TokenReadings: Sendable {
             seen[t.word] = span
             spans.append(span)
         }
+    }
+
+    /// The readings the vocabulary the tokens were made with already holds (`ids` from
+    /// `Tokenizer.tokenize(_:vocabulary:)`): nothing is peeled again.
+    init(ids: [Int32], vocabulary: Vocabulary) {
+        items = vocabulary.readings
+        spans = ids.map { vocabulary.readingSpans[Int($0)] }
     }
 
     public subscript(i: Int) -> ArraySlice<CliticVariants.Reading> {

@@ -49,6 +49,26 @@ public enum Tokenizer {
     }
 
     public static func tokenize(_ text: NormalizedText) -> [Token] {
+        tokenize(text, words: { slice, _ in word(slice) })
+    }
+
+    /// The tokens, with each token's index in `vocabulary` (whose words and readings they share).
+    static func tokenize(_ text: NormalizedText, vocabulary: Vocabulary) -> (tokens: [Token], ids: [Int32]) {
+        var ids: [Int32] = []
+        ids.reserveCapacity(text.normalized.count / 5)
+        let tokens = tokenize(text, words: { slice, isWord in
+            var h = Word.offsetBasis
+            for s in slice { h = Word.mix(h, s) }
+            let id = vocabulary.index(of: slice, hash: h, isWord: isWord)
+            ids.append(id)
+            return vocabulary.words[Int(id)]
+        })
+        return (tokens, ids)
+    }
+
+    /// `words` makes the word of each token in order, told whether it is a word or a mark.
+    @inline(__always)
+    private static func tokenize(_ text: NormalizedText, words: (ArraySlice<Unicode.Scalar>, Bool) -> Word) -> [Token] {
         let scalars = text.normalized
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
@@ -59,37 +79,40 @@ public enum Tokenizer {
             if isWordScalar(s) {
                 var j = i + 1
                 while j < n && isWordScalar(scalars[j]) { j += 1 }
-                appendWord(scalars, i, j, to: &tokens)
+                appendWord(scalars, i, j, words, to: &tokens)
                 i = j
             } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
-                tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: lineBreak))
+                tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: words(newline, false)))
                 i += 1
             } else if s == " " || s.properties.isWhitespace {
                 i += 1
             } else {
-                tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: word(scalars[i..<(i + 1)])))
+                tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: words(scalars[i..<(i + 1)], false)))
                 i += 1
             }
         }
         return tokens
     }
 
-    private static func appendWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, to tokens: inout [Token]) {
+    @inline(__always)
+    private static func appendWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
+                                   _ words: (ArraySlice<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
         let length = end - start
         if length >= 7 {
             for opener in gluedOpeners where length - opener.count >= 3 {
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
-                    tokens.append(Token(kind: .word, start: start, end: cut, word: word(scalars[start..<cut])))
-                    tokens.append(Token(kind: .word, start: cut, end: end, word: word(scalars[cut..<end]), startsSentence: true))
+                    tokens.append(Token(kind: .word, start: start, end: cut, word: words(scalars[start..<cut], true)))
+                    tokens.append(Token(kind: .word, start: cut, end: end, word: words(scalars[cut..<end], true), startsSentence: true))
                     return
                 }
             }
         }
-        tokens.append(Token(kind: .word, start: start, end: end, word: word(scalars[start..<end])))
+        tokens.append(Token(kind: .word, start: start, end: end, word: words(scalars[start..<end], true)))
     }
 
-    static let lineBreak = Word("\n")
+    /// Every line break is the word «\n», whichever scalar broke the line.
+    private static let newline: ArraySlice<Unicode.Scalar> = ["\n"]
 
     /// The word spelled by `slice`, its string and fingerprint made in one pass over the scalars.
     @inline(__always)

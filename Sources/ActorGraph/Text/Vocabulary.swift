@@ -1,0 +1,121 @@
+import Foundation
+
+/// The distinct words one worker has met, each with its string and clitic readings made once,
+/// kept from one document to the next.
+///
+/// Most tokens of an archive are words seen before. Making a token's `String` (with the UTF-8
+/// validation Swift runs on every new string) and peeling its clitics were a large share of the
+/// per-token cost; here a table keyed by the token's scalars hands both back instead. The answers
+/// are the ones `Tokenizer.word` and `CliticVariants.readings` give, so output does not change.
+///
+/// A vocabulary is used by one thread at a time (`Extractor` keeps a pool). It is emptied before a
+/// document once it holds `capacity` words, so its memory stays bounded however large the archive.
+final class Vocabulary {
+    /// Words kept before the table is emptied (by default 65,536: an archive's frequent words
+    /// fit many times over).
+    let capacity: Int
+
+    private(set) var words: [Word] = []
+    /// Each word's fingerprint, apart from its string, so that probing touches no reference.
+    private var fingerprints: [UInt64] = []
+    /// Each word's readings, as a range of `readings`.
+    private(set) var readingSpans: [Range<Int32>] = []
+    private(set) var readings: [CliticVariants.Reading] = []
+    /// The scalars of every word, one after the other, to check a fingerprint's match.
+    private var spelled: [Unicode.Scalar] = []
+    private var spellings: [Range<Int32>] = []
+    /// Open addressing on the fingerprint: a word's index, or -1.
+    private var slots: [Int32]
+
+    /// The slots start small and double as words come (a small table stays in cache).
+    init(capacity: Int = 1 << 16) {
+        self.capacity = capacity
+        slots = Array(repeating: -1, count: 1 << 12)
+    }
+
+    var count: Int { words.count }
+
+    /// Empties the table when it is full; called between documents, never while one is read.
+    func makeRoom() {
+        guard words.count >= capacity else { return }
+        words.removeAll(keepingCapacity: true)
+        fingerprints.removeAll(keepingCapacity: true)
+        readingSpans.removeAll(keepingCapacity: true)
+        readings.removeAll(keepingCapacity: true)
+        spelled.removeAll(keepingCapacity: true)
+        spellings.removeAll(keepingCapacity: true)
+        slots = Array(repeating: -1, count: 1 << 12)
+    }
+
+    /// The index of the word spelled by `slice` (`hash` being `Word.mix` over it from
+    /// `Word.offsetBasis`), added with its readings when new. `isWord` says whether the token is a
+    /// word (peeled for clitics) or a mark (its only reading is itself).
+    @inline(__always)
+    func index(of slice: ArraySlice<Unicode.Scalar>, hash: UInt64, isWord: Bool) -> Int32 {
+        let fingerprint = Word.finish(hash)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: fingerprint) & mask
+        let known: Int32? = slots.withUnsafeBufferPointer { slots in
+            fingerprints.withUnsafeBufferPointer { fingerprints in
+                while true {
+                    let found = slots[slot]
+                    if found < 0 { return nil }
+                    if fingerprints[Int(found)] == fingerprint && spells(Int(found), slice) { return found }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        if let known { return known }
+        let index = Int32(words.count)
+        let word = Word(text: Tokenizer.string(slice), hash: hash)
+        words.append(word)
+        fingerprints.append(fingerprint)
+        let start = Int32(spelled.count)
+        spelled.append(contentsOf: slice)
+        spellings.append(start..<Int32(spelled.count))
+        let first = Int32(readings.count)
+        if isWord { readings.append(contentsOf: CliticVariants.readings(of: word)) }
+        else { readings.append(CliticVariants.Reading(word: word, prefixLength: 0)) }
+        readingSpans.append(first..<Int32(readings.count))
+        slots[slot] = index
+        // Probing needs free slots: at most half are taken.
+        if words.count * 2 > slots.count { rehash(to: slots.count * 2) }
+        return index
+    }
+
+    @inline(__always)
+    private func spells(_ index: Int, _ slice: ArraySlice<Unicode.Scalar>) -> Bool {
+        let span = spellings[index]
+        guard span.count == slice.count else { return false }
+        if slice.isEmpty { return true }
+        return spelled.withUnsafeBufferPointer { stored in
+            slice.withUnsafeBufferPointer { probe in
+                memcmp(stored.baseAddress! + Int(span.lowerBound), probe.baseAddress!, probe.count * MemoryLayout<Unicode.Scalar>.stride) == 0
+            }
+        }
+    }
+
+    private func rehash(to size: Int) {
+        slots = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for (index, fingerprint) in fingerprints.enumerated() {
+            var slot = Int(truncatingIfNeeded: fingerprint) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+}
+
+/// Vocabularies waiting for a document: each extraction takes one and gives it back, so that a
+/// worker thread reuses a warm table without any sharing between threads.
+final class VocabularyPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [Vocabulary] = []
+
+    func withVocabulary<T>(_ body: (Vocabulary) -> T) -> T {
+        let vocabulary = lock.withLock { free.popLast() } ?? Vocabulary()
+        vocabulary.makeRoom()
+        defer { lock.withLock { free.append(vocabulary) } }
+        return body(vocabulary)
+    }
+}

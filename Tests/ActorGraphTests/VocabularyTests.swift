@@ -1,0 +1,84 @@
+import Testing
+@testable import ActorGraph
+
+/// The vocabulary hands back the words and readings the tokenizer and `CliticVariants` make
+/// themselves: output must not depend on which documents a worker read before.
+@Suite("Vocabulary")
+struct VocabularyTests {
+    static let texts = [
+        "وقال مصدر إن لواء القدس وللواء الباقر والفرقة الرابعة بالدفاع الوطني، «كتائب حزب الله».",
+        "فلول النظاموقال مصدر\r\nسطر ثان\u{2029}ثالث\u{2028}رابع\rخامس",
+        "مَعَ الْجَيْشِ 47 ABC x٣ ٪ 🙂 e\u{301} ،؛؟",
+        "لواء القدس لواء القدس للقدس والقدس",
+        "",
+    ]
+
+    /// Tokens and readings made through `vocabulary` are those made without one.
+    static func expectSameAsPlain(_ raw: String, _ vocabulary: Vocabulary) {
+        let text = NormalizedText(raw)
+        let plain = Tokenizer.tokenize(text)
+        let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+        #expect(tokens == plain)
+        #expect(ids.count == tokens.count)
+        let expected = TokenReadings(plain)
+        let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
+        for i in plain.indices {
+            #expect(Array(readings[i]) == Array(expected[i]), "token \(i) «\(plain[i].text)» of «\(raw)»")
+        }
+    }
+
+    @Test func givesTheTokensAndReadingsOfThePlainTokenizer() {
+        let vocabulary = Vocabulary()
+        // Twice over: the second time every word comes from the table.
+        for raw in VocabularyTests.texts + VocabularyTests.texts { VocabularyTests.expectSameAsPlain(raw, vocabulary) }
+    }
+
+    @Test func everyLineBreakIsTheWordNewline() {
+        let vocabulary = Vocabulary()
+        let (tokens, ids) = Tokenizer.tokenize(NormalizedText("أ\rب\u{2029}ج\nد"), vocabulary: vocabulary)
+        let breaks = tokens.indices.filter { tokens[$0].kind == .lineBreak }
+        #expect(breaks.count == 3)
+        #expect(breaks.allSatisfy { tokens[$0].word == "\n" })
+        #expect(Set(breaks.map { ids[$0] }).count == 1)
+    }
+
+    @Test func sameSpellingSameIndexAcrossDocuments() {
+        let vocabulary = Vocabulary()
+        let first = Tokenizer.tokenize(NormalizedText("لواء القدس"), vocabulary: vocabulary).ids
+        let second = Tokenizer.tokenize(NormalizedText("قال لواء القدس"), vocabulary: vocabulary).ids
+        #expect(second.suffix(2) == first[...])
+        #expect(vocabulary.count == 3)
+    }
+
+    /// Past its capacity the table is emptied between documents, and still answers right; many
+    /// distinct words also make it grow its slots within one document.
+    @Test func emptiesWhenFullAndGrowsWithinADocument() {
+        let vocabulary = Vocabulary(capacity: 100)
+        var rng = SeededGenerator(seed: 1256)
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+        func randomText(_ words: Int) -> String {
+            (0..<words).map { _ in String((0..<Int.random(in: 2...7, using: &rng)).map { _ in letters.randomElement(using: &rng)! }) }
+                .joined(separator: " ")
+        }
+        let long = randomText(20_000)
+        VocabularyTests.expectSameAsPlain(long, vocabulary)
+        #expect(vocabulary.count > 10_000)
+        vocabulary.makeRoom()
+        #expect(vocabulary.count == 0)
+        for _ in 0..<20 {
+            vocabulary.makeRoom()
+            VocabularyTests.expectSameAsPlain(randomText(60), vocabulary)
+            #expect(vocabulary.count <= 160)
+        }
+    }
+
+    /// The extractor's output does not change with what its vocabularies hold.
+    @Test func extractionDoesNotDependOnEarlierDocuments() throws {
+        let extractor = try Extractor.standard()
+        let article = Article(id: "a", text: VocabularyTests.texts[0], date: nil)
+        let cold = ExtractionRecord(extractor.extract(article), includeCoMentions: true).jsonLineBytes(lineBreak: false)
+        for raw in VocabularyTests.texts { _ = extractor.extract(Article(id: "b", text: raw, date: nil)) }
+        let warm = ExtractionRecord(extractor.extract(article), includeCoMentions: true).jsonLineBytes(lineBreak: false)
+        #expect(cold == warm)
+    }
+}
