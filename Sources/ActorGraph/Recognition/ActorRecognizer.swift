@@ -5,23 +5,11 @@ public struct ActorRecognizer: Sendable {
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
     let openers: DiscoveryPatterns.Openers
-    /// The words of every gazetteer name, by normalized name: short forms are made from an actor's
-    /// names in every document it is named in, and for gazetteer names the words never change.
-    let nameWords: [Word: [Word]]
-
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = AliasMatcher(actors: gazetteer.actors)
         self.lexicon = .standard
         self.openers = DiscoveryPatterns.Openers(lexicon)
-        var nameWords: [Word: [Word]] = [:]
-        for actor in gazetteer.actors {
-            for name in [actor.name] + actor.undatedNames + actor.datedAliases.map(\.name) {
-                let key = Word(ArabicNormalizer.normalize(name))
-                if nameWords[key] == nil { nameWords[key] = AliasMatcher.words(of: key.text) }
-            }
-        }
-        self.nameWords = nameWords
     }
 
     public func recognize(_ text: NormalizedText, tokens: [Token], sentences: [Sentence], date: PartialDate?) -> DocumentActors {
@@ -29,7 +17,12 @@ public struct ActorRecognizer: Sendable {
     }
 
     public func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?) -> DocumentActors {
-        var state = State(text: text, tokens: tokens, readings: readings)
+        recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: date, vocabulary: nil)
+    }
+
+    func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?,
+                   vocabulary: Vocabulary?) -> DocumentActors {
+        var state = State(text: text, tokens: tokens, readings: readings, vocabulary: vocabulary)
         for sentence in sentences {
             gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
         }
@@ -90,7 +83,8 @@ public struct ActorRecognizer: Sendable {
         var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
         for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
         for (index, actor) in state.actors.enumerated() {
-            for form in shortForms(of: actor, spellings: spellings[index]) {
+            let names = spellings[index].map { state.wordsOfName($0) } + [state.wordsOfName(Word(actor.name))]
+            for form in shortForms(of: actor, names: names) {
                 if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
             }
         }
@@ -113,11 +107,10 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func shortForms(of actor: FoundActor, spellings: Set<Word>) -> [Word] {
-        let names = Set(spellings.map { Word(ArabicNormalizer.normalize($0.text)) } + [Word(ArabicNormalizer.normalize(actor.name))])
+    /// The short forms of `actor`, given the words of each of its names (repeats only repeat forms).
+    private func shortForms(of actor: FoundActor, names: [[Word]]) -> [Word] {
         var result: [Word] = []
-        for name in names {
-            let words = nameWords[name] ?? AliasMatcher.words(of: name.text)
+        for words in names {
             guard words.count >= 2 else { continue }
             switch actor.type {
             case .person:
@@ -197,12 +190,20 @@ struct State {
     var covered: [Bool]
     /// The clitic readings of every token, computed once for the whole document.
     let readings: TokenReadings
+    /// The worker's vocabulary, when the extractor runs with one: it remembers names' words.
+    let vocabulary: Vocabulary?
 
-    init(text: NormalizedText, tokens: [Token], readings: TokenReadings) {
+    init(text: NormalizedText, tokens: [Token], readings: TokenReadings, vocabulary: Vocabulary? = nil) {
         self.text = text
         self.tokens = tokens
         self.covered = Array(repeating: false, count: tokens.count)
         self.readings = readings
+        self.vocabulary = vocabulary
+    }
+
+    /// The normalized words of a name as written.
+    func wordsOfName(_ written: Word) -> [Word] {
+        vocabulary?.words(ofName: written) ?? AliasMatcher.words(of: ArabicNormalizer.normalize(written.text))
     }
 
     mutating func actorIndex(for actor: FoundActor) -> Int {

@@ -35,8 +35,20 @@ final class Vocabulary {
 
     var count: Int { words.count }
 
+    /// The words of a name as written (a mention's text), normalized: short forms are made from
+    /// them for every actor of every document, and the same names come back document after document.
+    private var nameWords: [Word: [Word]] = [:]
+
+    func words(ofName written: Word) -> [Word] {
+        if let known = nameWords[written] { return known }
+        let words = AliasMatcher.words(of: ArabicNormalizer.normalize(written.text))
+        nameWords[written] = words
+        return words
+    }
+
     /// Empties the table when it is full; called between documents, never while one is read.
     func makeRoom() {
+        if nameWords.count >= capacity { nameWords.removeAll(keepingCapacity: true) }
         guard words.count >= capacity else { return }
         words.removeAll(keepingCapacity: true)
         fingerprints.removeAll(keepingCapacity: true)
