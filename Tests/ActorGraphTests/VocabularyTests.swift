@@ -72,6 +72,29 @@ struct VocabularyTests {
         }
     }
 
+    /// The rules' description of each token, remembered per word, is the one made from its readings.
+    @Test func remembersTheRulesDescriptionOfEachWord() throws {
+        let rules = CompiledRules(try RuleTable.bundled().rules, descriptors: RelationExtractor.descriptors,
+                                  quote: SentenceContext.quote, detachedPrepositions: SentenceContext.detachedPrepositions)
+        let vocabulary = Vocabulary()
+        for raw in VocabularyTests.texts + VocabularyTests.texts + ["قوات النظام التابعة للفرقة الرابعة تقاتل \"داعش\" بدعم من روسيا"] {
+            let text = NormalizedText(raw)
+            let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+            let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
+            let plain = rules.describe(tokens, readings, tokens.indices)
+            let remembered = rules.describe(tokens, readings, tokens.indices, words: (ids, vocabulary))
+            #expect(remembered.tokens == plain.tokens)
+            #expect(remembered.union == plain.union)
+        }
+        let other = CompiledRules([], descriptors: ["قوات"], quote: "\"", detachedPrepositions: [])
+        let text = NormalizedText("قوات النظام")
+        let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+        let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
+        // Another table: the remembered descriptions are not reused for it.
+        #expect(other.describe(tokens, readings, tokens.indices, words: (ids, vocabulary)).tokens == other.describe(tokens, readings, tokens.indices).tokens)
+        #expect(other.describe(tokens, readings, tokens.indices).union != [0])
+    }
+
     /// The extractor's output does not change with what its vocabularies hold.
     @Test func extractionDoesNotDependOnEarlierDocuments() throws {
         let extractor = try Extractor.standard()

@@ -29,7 +29,8 @@ public struct Extractor: Sendable {
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
         let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: article.date,
                                           vocabulary: vocabulary)
-        let found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors)
+        let found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
+                                     words: (ids, vocabulary))
         let sentenceTexts = sentences.map { s in
             DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
         }

@@ -75,22 +75,42 @@ struct CompiledRules: Sendable {
 
     static func mask(_ type: ActorType) -> UInt8 { 1 << ActorType.allCases.firstIndex(of: type)! }
 
+    /// Identifies this table to the vocabularies that remember words' descriptions by it.
+    let identity = Identity()
+    final class Identity: Sendable {}
+
     /// The sets each token of `range` falls in by any of its readings (line breaks fall in none),
-    /// `stride` words per token, and their union over the range.
-    func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>) -> (tokens: [UInt64], union: [UInt64]) {
+    /// `stride` words per token, and their union over the range. With the tokens' vocabulary
+    /// (`words`), each distinct word is described once and remembered there.
+    func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>,
+                  words: (ids: [Int32], vocabulary: Vocabulary)? = nil) -> (tokens: [UInt64], union: [UInt64]) {
         var bits = [UInt64](repeating: 0, count: range.count * stride)
         var union = [UInt64](repeating: 0, count: stride)
         for i in range where tokens[i].kind != .lineBreak {
             let base = (i - range.lowerBound) * stride
-            for reading in readings[i] {
-                guard let sets = setsOfWord[reading.word] else { continue }
-                for s in sets {
-                    bits[base + s >> 6] |= 1 << UInt64(s & 63)
-                    union[s >> 6] |= 1 << UInt64(s & 63)
+            if let words {
+                let described = words.vocabulary.description(of: words.ids[i], by: self)
+                for (k, word) in described.enumerated() {
+                    bits[base + k] = word
+                    union[k] |= word
                 }
+                continue
+            }
+            describe(readings[i]) { s in
+                bits[base + s >> 6] |= 1 << UInt64(s & 63)
+                union[s >> 6] |= 1 << UInt64(s & 63)
             }
         }
         return (bits, union)
+    }
+
+    /// Calls `body` with each set a reading of `readings` falls in.
+    @inline(__always)
+    func describe(_ readings: ArraySlice<CliticVariants.Reading>, _ body: (Int) -> Void) {
+        for reading in readings {
+            guard let sets = setsOfWord[reading.word] else { continue }
+            for s in sets { body(s) }
+        }
     }
 
     /// The rules whose required words all occur in a sentence (given its union) and none of

@@ -29,6 +29,13 @@ public struct RelationExtractor: Sendable {
     }
 
     public func extract(text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], actors: DocumentActors) -> [ExtractedRelation] {
+        extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors, words: nil)
+    }
+
+    /// `words`: the tokens' indices in the vocabulary they were made with, which then remembers
+    /// how the rules' word sets describe each word.
+    func extract(text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], actors: DocumentActors,
+                 words: (ids: [Int32], vocabulary: Vocabulary)?) -> [ExtractedRelation] {
         // Relations in the order they are first found, each with its evidence (one per sentence).
         var order: [Key] = []
         var evidence: [[ExtractedRelation.Evidence]] = []
@@ -47,6 +54,7 @@ public struct RelationExtractor: Sendable {
             mentionAt[m.tokens.lowerBound] = i
         }
         let types = actors.actors.map(\.type)
+        let facts = actors.mentions.map(MentionFacts.init)
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
         for (s, sentence) in sentences.enumerated() {
@@ -59,7 +67,7 @@ public struct RelationExtractor: Sendable {
             let inSentence = local.map { actors.mentions[$0] }
             guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
             var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
-                                          mentions: actors.mentions, mentionAt: mentionAt)
+                                          mentions: facts, mentionAt: mentionAt, words: words)
             context.actorTypes = types
             context.local = local
             for r in compiled.candidates(union: context.union) {
@@ -119,7 +127,7 @@ public struct RelationExtractor: Sendable {
 struct SentenceContext {
     let tokens: [Token]
     let range: Range<Int>
-    let mentions: [Mention]
+    let mentions: [MentionFacts]
     let mentionAt: TokenMentions
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
@@ -129,13 +137,14 @@ struct SentenceContext {
     private let stride: Int
     private let descriptors: Int, quote: Int, detachedPrepositions: Int
 
-    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [Mention], mentionAt: TokenMentions) {
+    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [MentionFacts], mentionAt: TokenMentions,
+         words: (ids: [Int32], vocabulary: Vocabulary)?) {
         self.tokens = tokens
         self.readings = readings
         self.range = range
         self.mentions = mentions
         self.mentionAt = mentionAt
-        (bits, union) = rules.describe(tokens, readings, range)
+        (bits, union) = rules.describe(tokens, readings, range, words: words)
         stride = rules.stride
         descriptors = rules.descriptors
         quote = rules.quote
@@ -217,7 +226,7 @@ struct SentenceContext {
         let rest = elements.dropFirst()
         switch element {
         case .word(let set, let optional):
-            if mentionAt[i] == nil || mentions[mentionAt[i]!].kind == .anaphor, wordMatches(i, set) {
+            if mentionAt[i] == nil || !mentions[mentionAt[i]!].isName, wordMatches(i, set) {
                 cue.append(i)
                 if match(rest, at: i + 1, type: type, bindings: &bindings, cue: &cue) { return true }
                 cue.removeLast()
@@ -293,7 +302,7 @@ struct SentenceContext {
         k += 1
         for _ in 0...2 {
             guard range.contains(k) else { return nil }
-            if let n = mentionAt[k] { return actorType(n) == .unit && mentions[n].kind == .name ? n : nil }
+            if let n = mentionAt[k] { return actorType(n) == .unit && mentions[n].isName ? n : nil }
             guard tokens[k].kind == .word else { return nil }
             k += 1
         }
@@ -321,10 +330,9 @@ struct SentenceContext {
     /// list of actors of one kind («"جبهة النصرة"، "جيش الإسلام"»), never a person to a group
     /// (that is apposition: «قائد قسد، مظلوم عبدي»); a name behind a preposition («بالفرقة») is not coordinated.
     private func joined(_ left: Int, _ right: Int, conjunction: Bool, comma: Bool) -> Bool {
-        guard mentions[right].kind == .name, mentions[left].kind == .name, !mentions[left].sponsorOnly, !mentions[right].sponsorOnly else { return false }
-        let clitic = mentions[right].clitic
-        if clitic.contains(where: { "بلك".contains($0) }) { return false }
-        if conjunction || clitic.hasPrefix("و") { return true }
+        guard mentions[right].isName, mentions[left].isName, !mentions[left].sponsorOnly, !mentions[right].sponsorOnly else { return false }
+        if mentions[right].prepositionClitic { return false }
+        if conjunction || mentions[right].conjunctionClitic { return true }
         return comma && actorType(left) == actorType(right) && actorType(left) != .person
     }
 
@@ -355,7 +363,7 @@ struct SentenceContext {
     private func neighbour(before m: Int) -> Int? {
         // Find the mention ending just before m's start with only coordinators/descriptors between.
         let start = mentions[m].tokens.lowerBound
-        guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].kind == .name })
+        guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].isName })
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
         guard between.filter({ tokens[$0].word != "\"" }).count <= 3 else { return nil }
@@ -372,6 +380,28 @@ struct SentenceContext {
             return nil
         }
         return joined(previous, m, conjunction: conjunction, comma: comma) ? previous : nil
+    }
+}
+
+/// What the matcher asks of a mention, without its strings: reading a whole `Mention` out of the
+/// array copies it and retains its strings, at every step of every rule.
+struct MentionFacts {
+    var tokens: Range<Int>
+    var actor: Int
+    var isName: Bool
+    var sponsorOnly: Bool
+    /// The clitics glued to its first token include «ب», «ل» or «ك» (it sits behind a preposition).
+    var prepositionClitic: Bool
+    /// Those clitics start with «و».
+    var conjunctionClitic: Bool
+
+    init(_ m: Mention) {
+        tokens = m.tokens
+        actor = m.actor
+        isName = m.kind == .name
+        sponsorOnly = m.sponsorOnly
+        prepositionClitic = m.clitic.contains(where: { "بلك".contains($0) })
+        conjunctionClitic = m.clitic.hasPrefix("و")
     }
 }
 

@@ -46,6 +46,34 @@ final class Vocabulary {
         return words
     }
 
+    /// Each word's description by a rule table's word sets (`CompiledRules.describe`), `stride`
+    /// words each, made on first use; for the one table named by `describedBy`.
+    private var descriptions: [UInt64] = []
+    private var described: [Bool] = []
+    private var describedBy: ObjectIdentifier?
+
+    func description(of id: Int32, by rules: CompiledRules) -> ArraySlice<UInt64> {
+        let stride = rules.stride
+        if describedBy != ObjectIdentifier(rules.identity) {
+            describedBy = ObjectIdentifier(rules.identity)
+            descriptions.removeAll(keepingCapacity: true)
+            described.removeAll(keepingCapacity: true)
+        }
+        if described.count < words.count {
+            described.append(contentsOf: repeatElement(false, count: words.count - described.count))
+            descriptions.append(contentsOf: repeatElement(0, count: words.count * stride - descriptions.count))
+        }
+        let word = Int(id), base = word * stride
+        if !described[word] {
+            let span = readingSpans[word]
+            rules.describe(readings[Int(span.lowerBound)..<Int(span.upperBound)]) { s in
+                descriptions[base + s >> 6] |= 1 << UInt64(s & 63)
+            }
+            described[word] = true
+        }
+        return descriptions[base..<(base + stride)]
+    }
+
     /// Empties the table when it is full; called between documents, never while one is read.
     func makeRoom() {
         if nameWords.count >= capacity { nameWords.removeAll(keepingCapacity: true) }
@@ -56,6 +84,8 @@ final class Vocabulary {
         readings.removeAll(keepingCapacity: true)
         spelled.removeAll(keepingCapacity: true)
         spellings.removeAll(keepingCapacity: true)
+        descriptions.removeAll(keepingCapacity: true)
+        described.removeAll(keepingCapacity: true)
         slots = Array(repeating: -1, count: 1 << 12)
     }
 
