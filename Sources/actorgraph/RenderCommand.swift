@@ -152,13 +152,14 @@ struct RenderCommand: AsyncParsableCommand {
         case .image(let format):
             // --no-co-mentions already removed them; the writer drops those made redundant by typed edges.
             let options = DOTWriter.Options(coMentions: .untypedPairsOnly, subtitle: subtitle, legend: !noLegend, focus: focus)
-            let dot = DOTWriter(options: options).write(snapshot)
+            let writer = DOTWriter(options: options)
+            let dot = writer.write(snapshot)
             // DOT is written as ActorGraph made it, not re-emitted by Graphviz.
             if format == .dot { return Data(dot.utf8) }
             do {
                 let result = try await GraphvizRenderer.shared.render(dot: dot, format: format, layout: layout)
                 for warning in result.warnings { printError("actorgraph: warning: \(graph): \(warning)") }
-                printError("actorgraph: \(snapshot.nodes.count) actors, \(snapshot.edges.count) relations drawn with \(result.layoutUsed.rawValue)")
+                printError("actorgraph: \(snapshot.nodes.count) actors, \(writer.drawnEdges(of: snapshot).count) relations drawn with \(result.layoutUsed.rawValue)")
                 return result.data
             } catch let error as RenderError {
                 throw Failure(file: graph, message: error.description)

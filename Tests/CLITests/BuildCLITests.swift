@@ -71,6 +71,24 @@ struct BuildCLITests {
         #expect(unknown.stderr.contains("no actor matches «لواء المريخ»"))
     }
 
+    /// The count `render` reports is that of the relations drawn, as in the title: co-mentions of
+    /// pairs with a typed relation are not drawn.
+    @Test func renderReportsTheRelationsItDraws() throws {
+        let dir = try CLI.temporaryFolder()
+        _ = try CLI.run(["build", "seeds", "--out", dir.path])
+        let graph = dir.appendingPathComponent("graph.json").path
+        let snapshot = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: graph))) as? [String: Any]
+        let allEdges = (snapshot?["edges"] as? [Any])?.count ?? 0
+        let image = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("g.svg").path])
+        #expect(image.status == 0, "\(image.stderr)")
+        _ = try CLI.run(["render", graph, "-o", dir.appendingPathComponent("g.dot").path])
+        let dot = try String(contentsOf: dir.appendingPathComponent("g.dot"), encoding: .utf8)
+        let drawn = dot.split(separator: "\n").filter { $0.contains(" -> ") }.count
+        #expect(drawn > 0 && drawn < allEdges)
+        #expect(dot.contains("· \(drawn) relations"))
+        #expect(image.stderr.contains(" \(drawn) relations drawn with "), "\(image.stderr)")
+    }
+
     @Test func theBinaryLinksGraphviz() throws {
         let ldd = Process()
         ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
