@@ -147,6 +147,9 @@ struct DiffCLITests {
         #expect(text.contains("fontname=\"DejaVu Sans\""))
         #expect(text.contains("\"islamic-state\" [label=\"تنظيم الدولة الإسلامية\\nIslamic State (ISIS)"))
         #expect(text.contains("focus: islamic-state and its neighbours within 1 edge"))
+        // The focus, and only the focus, has a double outline.
+        let doubled = text.split(separator: "\n").filter { $0.contains("peripheries=2") }
+        #expect(doubled.count == 1 && doubled.first?.hasPrefix("  \"islamic-state\" [") == true, "\(doubled)")
         #expect(r.stdout.contains("Actors added"))  // the report is still printed
 
         let png = g.folder.appendingPathComponent("diff.png")

@@ -49,7 +49,9 @@ public enum DiffDOTWriter {
             if !node.nameEn.isEmpty && node.nameEn != node.name { lines.append(node.nameEn) }
             lines += node.notes
             out += "  \(quotedID(node.id)) [label=\(quotedLabel(lines)), shape=\(shape(node.type)), style=\(quotedID(style)), "
-            out += "color=\(quotedID(c.line)), fillcolor=\(quotedID(c.fill)), penwidth=\(node.status == .unchanged ? "1" : "2")];\n"
+            out += "color=\(quotedID(c.line)), fillcolor=\(quotedID(c.fill)), "
+            // The focus keeps its status colour, with a double, thicker outline.
+            out += node.id == graph.focus?.id ? "penwidth=3, peripheries=2];\n" : "penwidth=\(node.status == .unchanged ? "1" : "2")];\n"
         }
 
         for edge in graph.edges {
