@@ -2,7 +2,8 @@
 /// unchanged grey, with a legend and a title naming the two inputs and their periods.
 ///
 /// Names come from news text and snapshot files, so they are untrusted: every ID and label is
-/// written as a quoted string through `quotedID` / `quotedLabel`, never bare, never HTML.
+/// written as a quoted string through `quotedID` / `quotedLabel`, never bare, never HTML (the
+/// legend alone is HTML-like, and made of constants).
 public enum DiffDOTWriter {
     public struct Colours: Sendable, Equatable {
         public var line: String
@@ -25,22 +26,17 @@ public enum DiffDOTWriter {
 
     public static func render(_ graph: DiffGraph) -> String {
         var out = "digraph \(quotedID("actorgraph-diff")) {\n"
-        out += "  graph [rankdir=LR, labelloc=t, fontsize=16, fontname=\(quotedID(font)), label=\(quotedLabel(title(graph)))];\n"
+        // Force layouts (neato, which `auto` picks for graphs of mostly co-mentions) overlap nodes
+        // unless told not to.
+        out += "  graph [rankdir=LR, labelloc=t, fontsize=16, fontname=\(quotedID(font)), label=\(quotedLabel(title(graph))), "
+        out += "overlap=\"false\", sep=\"+8\", outputorder=\"edgesfirst\"];\n"
         out += "  node [fontname=\(quotedID(font)), fontsize=11, style=filled];\n"
         out += "  edge [fontname=\(quotedID(font)), fontsize=9];\n"
 
-        // Legend node IDs get a prefix no actor id starts with, so they can never merge with an actor.
+        // The legend's ID gets a prefix no actor id starts with, so it can never merge with an actor.
         var prefix = "legend:"
         while graph.nodes.contains(where: { $0.id.hasPrefix(prefix) }) { prefix = "_" + prefix }
-        out += "  subgraph \(quotedID("cluster_legend")) {\n"
-        out += "    graph [label=\(quotedLabel(["Legend"])), fontsize=11, style=rounded, color=\(quotedID("#bdbdbd"))];\n"
-        // No edges between them: with rankdir=LR they stack in one column, in this order.
-        for status in DiffGraph.Status.allCases {
-            let c = colours(status)
-            out += "    \(quotedID(prefix + status.rawValue)) [shape=box, label=\(quotedLabel([status.rawValue])), color=\(quotedID(c.line)), fillcolor=\(quotedID(c.fill)), fontcolor=\(quotedID(c.line))];\n"
-        }
-        out += "  }\n"
-
+        out += "  \(quotedID(prefix + "statuses")) [shape=plaintext, style=\"\", margin=0, label=\(legend)];\n"
         for node in graph.nodes {
             let c = colours(node.status)
             var style = node.type == .person || node.type == .state ? "filled" : "filled,rounded"
@@ -64,6 +60,18 @@ public enum DiffDOTWriter {
         }
         out += "}\n"
         return out
+    }
+
+    /// One node whose HTML-like label is a table of the statuses: a cluster of sample nodes
+    /// stays whole only under dot, while neato and sfdp scatter it. Built from constants only.
+    static var legend: String {
+        let rows = DiffGraph.Status.allCases.map { status in
+            let c = colours(status)
+            return #"<tr><td bgcolor="\#(c.fill)" color="\#(c.line)" border="2" width="40"> </td>"#
+                + #"<td align="left"><font color="\#(c.line)">\#(status.rawValue)</font></td></tr>"#
+        }
+        return ##"<<table border="1" color="#bdbdbd" cellborder="0" cellspacing="3" cellpadding="3" bgcolor="white">"##
+            + #"<tr><td colspan="2" align="center"><b>Legend</b></td></tr>"# + rows.joined() + "</table>>"
     }
 
     static func title(_ graph: DiffGraph) -> [String] {
