@@ -79,6 +79,19 @@ struct RelationRuleTests {
         #expect(evidence.map { doc.sentences[$0.sentence].text } == "قال المصدر إن قوة الرضوان التابعة لحزب الله انسحبت.")
     }
 
+    /// Only the sentences evidence cites are kept, and evidence points at them.
+    @Test func documentsKeepTheSentencesTheirRelationsCite() {
+        let doc = Fixtures.extract("خبر أول بلا فصائل. قوة الرضوان التابعة لحزب الله انسحبت. جملة أخرى. لواء القدس يقاتل داعش.")
+        #expect(doc.sentences.map(\.text) == ["قوة الرضوان التابعة لحزب الله انسحبت.", "لواء القدس يقاتل داعش."])
+        let cited = Set(doc.relations.flatMap { $0.evidence.map(\.sentence) })
+        #expect(cited == [0, 1])
+        var relations = [ExtractedRelation(type: .fights, source: 0, target: 1, evidence: [.init(sentence: 5, cue: nil, rule: nil)]),
+                         ExtractedRelation(type: .supports, source: 1, target: 0, evidence: [.init(sentence: 2, cue: nil, rule: nil),
+                                                                                             .init(sentence: 5, cue: nil, rule: nil)])]
+        #expect(Extractor.citedSentences(&relations, of: 7) == [2, 5])
+        #expect(relations.map { $0.evidence.map(\.sentence) } == [[1], [0, 1]])
+    }
+
     @Test(arguments: [
         ("fights\t-\tA ضد", "needs both slots A and B"),
         ("fought\t-\tA ضد B", "unknown relation type `fought`"),

@@ -3,6 +3,7 @@
 public struct DocumentExtraction: Sendable {
     public var article: Article
     public var actors: DocumentActors
+    /// The sentences the relations cite (their evidence), in text order.
     public var sentences: [SentenceText]
     public var relations: [ExtractedRelation]
 

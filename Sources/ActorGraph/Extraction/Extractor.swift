@@ -29,12 +29,30 @@ public struct Extractor: Sendable {
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
         let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: article.date,
                                           vocabulary: vocabulary)
-        let found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
+        var found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
                                      words: (ids, vocabulary))
-        let sentenceTexts = sentences.map { s in
-            DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
+        let cited = Extractor.citedSentences(&found, of: sentences.count)
+        let sentenceTexts = cited.map { i in
+            let s = sentences[i]
+            return DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
         }
         return DocumentExtraction(article: article, actors: actors, sentences: sentenceTexts, relations: found)
+    }
+
+    /// The sentences the relations cite, in text order, with the evidence renumbered to point
+    /// into that list: only they are written out, and making every sentence's text was a visible cost.
+    static func citedSentences(_ relations: inout [ExtractedRelation], of count: Int) -> [Int] {
+        var number = [Int](repeating: -1, count: count)
+        for r in relations { for e in r.evidence { number[e.sentence] = 0 } }
+        var cited: [Int] = []
+        for i in 0..<count where number[i] >= 0 {
+            number[i] = cited.count
+            cited.append(i)
+        }
+        for r in relations.indices {
+            for e in relations[r].evidence.indices { relations[r].evidence[e].sentence = number[relations[r].evidence[e].sentence] }
+        }
+        return cited
     }
 }
 

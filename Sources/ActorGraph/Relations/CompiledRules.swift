@@ -86,16 +86,12 @@ struct CompiledRules: Sendable {
                   words: (ids: [Int32], vocabulary: Vocabulary)? = nil) -> (tokens: [UInt64], union: [UInt64]) {
         var bits = [UInt64](repeating: 0, count: range.count * stride)
         var union = [UInt64](repeating: 0, count: stride)
+        if let (ids, vocabulary) = words {
+            vocabulary.describe(tokens, ids, range, by: self, into: &bits, union: &union)
+            return (bits, union)
+        }
         for i in range where tokens[i].kind != .lineBreak {
             let base = (i - range.lowerBound) * stride
-            if let words {
-                let described = words.vocabulary.description(of: words.ids[i], by: self)
-                for (k, word) in described.enumerated() {
-                    bits[base + k] = word
-                    union[k] |= word
-                }
-                continue
-            }
             describe(readings[i]) { s in
                 bits[base + s >> 6] |= 1 << UInt64(s & 63)
                 union[s >> 6] |= 1 << UInt64(s & 63)

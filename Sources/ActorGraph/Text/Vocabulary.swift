@@ -52,7 +52,10 @@ final class Vocabulary {
     private var described: [Bool] = []
     private var describedBy: ObjectIdentifier?
 
-    func description(of id: Int32, by rules: CompiledRules) -> ArraySlice<UInt64> {
+    /// `CompiledRules.describe` for the tokens of `range` (`ids` their indices here), written
+    /// into `bits` (`stride` words per token) and `union`.
+    func describe(_ tokens: [Token], _ ids: [Int32], _ range: Range<Int>, by rules: CompiledRules,
+                  into bits: inout [UInt64], union: inout [UInt64]) {
         let stride = rules.stride
         if describedBy != ObjectIdentifier(rules.identity) {
             describedBy = ObjectIdentifier(rules.identity)
@@ -63,15 +66,20 @@ final class Vocabulary {
             described.append(contentsOf: repeatElement(false, count: words.count - described.count))
             descriptions.append(contentsOf: repeatElement(0, count: words.count * stride - descriptions.count))
         }
-        let word = Int(id), base = word * stride
-        if !described[word] {
-            let span = readingSpans[word]
-            rules.describe(readings[Int(span.lowerBound)..<Int(span.upperBound)]) { s in
-                descriptions[base + s >> 6] |= 1 << UInt64(s & 63)
+        for i in range where tokens[i].kind != .lineBreak {
+            let word = Int(ids[i]), from = word * stride, to = (i - range.lowerBound) * stride
+            if !described[word] {
+                let span = readingSpans[word]
+                rules.describe(readings[Int(span.lowerBound)..<Int(span.upperBound)]) { s in
+                    descriptions[from + s >> 6] |= 1 << UInt64(s & 63)
+                }
+                described[word] = true
             }
-            described[word] = true
+            for k in 0..<stride {
+                bits[to + k] = descriptions[from + k]
+                union[k] |= descriptions[from + k]
+            }
         }
-        return descriptions[base..<(base + stride)]
     }
 
     /// Empties the table when it is full; called between documents, never while one is read.
