@@ -13,10 +13,10 @@ struct CompiledRules: Sendable {
 
     /// Each rule's elements, in table order.
     let elements: [[Element]]
-    /// Each rule's required (non-optional) word sets.
-    let required: [[Int]]
-    /// Each rule's `unless` set, when it has one.
-    let unless: [Int?]
+    /// Each rule's required (non-optional) word sets, as a mask of `stride` words per rule.
+    private let required: [UInt64]
+    /// Each rule's `unless` set, or -1.
+    private let unless: [Int]
     /// The descriptor words a slot may skip; the quote mark; prepositions cut off by tatweel.
     /// (The last two are single characters, which no clitic reading can be, so a token is in
     /// them exactly when its own word is.)
@@ -61,10 +61,13 @@ struct CompiledRules: Sendable {
             unless.append(rule.unless.isEmpty ? nil : id(rule.unless))
         }
         self.elements = elements
-        self.required = required
-        self.unless = unless
+        let stride = (ids.count + 63) / 64
+        var mask = [UInt64](repeating: 0, count: rules.count * stride)
+        for (r, sets) in required.enumerated() { for s in sets { mask[r * stride + s >> 6] |= 1 << UInt64(s & 63) } }
+        self.required = mask
+        self.unless = unless.map { $0 ?? -1 }
         self.setsOfWord = setsOfWord
-        self.stride = (ids.count + 63) / 64
+        self.stride = stride
     }
 
     static func mask(_ types: Set<ActorType>) -> UInt8 {
@@ -112,9 +115,15 @@ struct CompiledRules: Sendable {
     /// The rules whose required words all occur in a sentence (given its union) and none of
     /// whose `unless` words do, in table order.
     func candidates(union: [UInt64]) -> [Int] {
-        func has(_ s: Int) -> Bool { union[s >> 6] & (1 << UInt64(s & 63)) != 0 }
-        return elements.indices.filter { r in
-            required[r].allSatisfy(has) && !(unless[r].map(has) ?? false)
+        var result: [Int] = []
+        for r in 0..<elements.count {
+            var all = true
+            for k in 0..<stride where union[k] & required[r * stride + k] != required[r * stride + k] { all = false; break }
+            guard all else { continue }
+            let u = unless[r]
+            if u >= 0 && union[u >> 6] & (1 << UInt64(u & 63)) != 0 { continue }
+            result.append(r)
         }
+        return result
     }
 }

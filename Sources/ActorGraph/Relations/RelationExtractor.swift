@@ -206,7 +206,12 @@ struct SentenceContext {
             get { slot == .a ? a : b }
             set { if slot == .a { a = newValue } else { b = newValue } }
         }
-        var values: [Int] { [a, b].compactMap { $0 } }
+        /// Whether a bound mention satisfies `test` (a, then b; without making an array at each step).
+        func contains(where test: (Int) -> Bool) -> Bool {
+            if let a, test(a) { return true }
+            if let b, test(b) { return true }
+            return false
+        }
     }
 
     /// Whether a reading of token `k` is a descriptor word («ميليشيا», «قوات», …).
@@ -246,9 +251,8 @@ struct SentenceContext {
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
-                    let values = bindings.values
-                    guard crosses || values.contains(where: { mentions[$0].actor == mentions[m].actor })
-                            || values.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
+                    guard crosses || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
+                            || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
                     if tokens[k].kind == .word { words += 1 }
@@ -266,7 +270,7 @@ struct SentenceContext {
                     // refuse the binding here so that the matcher goes on past the partner.
                     // (Tested last: walking coordination costs most.)
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports)
-                        && !(type != .alliedWith && bindings.values.contains { coordinated(with: $0).contains(m) }) {
+                        && !(type != .alliedWith && bindings.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
                         if match(rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil

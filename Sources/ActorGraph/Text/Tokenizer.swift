@@ -99,7 +99,9 @@ public enum Tokenizer {
                                    _ words: (ArraySlice<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
         let length = end - start
         if length >= 7 {
-            for opener in gluedOpeners where length - opener.count >= 3 {
+            // The last letter first: it rules out nearly every opener without a comparison of slices.
+            let last = scalars[end - 1]
+            for opener in gluedOpeners where opener[opener.count - 1] == last && length - opener.count >= 3 {
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
                     tokens.append(Token(kind: .word, start: start, end: cut, word: words(scalars[start..<cut], true)))
