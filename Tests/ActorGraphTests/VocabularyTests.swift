@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ActorGraph
 
@@ -93,6 +94,34 @@ struct VocabularyTests {
         // Another table: the remembered descriptions are not reused for it.
         #expect(other.describe(tokens, readings, tokens.indices, words: (ids, vocabulary)).tokens == other.describe(tokens, readings, tokens.indices).tokens)
         #expect(other.describe(tokens, readings, tokens.indices).union != [0])
+    }
+
+    /// The extractor (whose workers remember words, names and rule descriptions across documents)
+    /// gives what the public passes give without any memory, on every seed, read one after the
+    /// other by one extractor, twice.
+    @Test func warmExtractorAgreesWithThePassesRunColdOnTheSeeds() throws {
+        let extractor = try Extractor.standard()
+        let texts = try GoldenTests.seeds.map {
+            try String(contentsOf: GoldenTests.root.appendingPathComponent("seeds").appendingPathComponent($0), encoding: .utf8)
+        }
+        var discovered = 0
+        for (file, raw) in zip(GoldenTests.seeds + GoldenTests.seeds, texts + texts) {
+            let article = Article(id: file, text: raw, date: PartialDate("2020-01"))
+            let warm = extractor.extract(article)
+            let text = NormalizedText(FrontMatter.masked(raw))
+            let tokens = Tokenizer.tokenize(text)
+            let sentences = SentenceSplitter.split(tokens, in: text)
+            let actors = extractor.recognizer.recognize(text, tokens: tokens, sentences: sentences, date: article.date)
+            let relations = extractor.relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+            #expect(warm.actors.actors == actors.actors, "\(file)")
+            #expect(warm.actors.mentions == actors.mentions, "\(file)")
+            #expect(warm.relations.map(\.type) == relations.map(\.type), "\(file)")
+            // Evidence numbers sentences among the cited ones in the extractor, among all in the passes.
+            #expect(warm.relations.map { $0.evidence.map { warm.sentences[$0.sentence].start } }
+                    == relations.map { $0.evidence.map { sentences[$0.sentence].start } }, "\(file)")
+            discovered += warm.actors.actors.filter(\.discovered).count
+        }
+        #expect(discovered > 0, "the seeds have discovered actors, whose names the vocabulary remembers")
     }
 
     /// The extractor's output does not change with what its vocabularies hold.

@@ -5,6 +5,7 @@ public struct ActorRecognizer: Sendable {
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
     let openers: DiscoveryPatterns.Openers
+
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         self.matcher = AliasMatcher(actors: gazetteer.actors)
@@ -199,6 +200,19 @@ struct State {
         self.covered = Array(repeating: false, count: tokens.count)
         self.readings = readings
         self.vocabulary = vocabulary
+    }
+
+    /// A discovered actor's id and English name, made from its name.
+    func identity(ofName name: String) -> (id: String, nameEn: String) {
+        func make(_ name: String) -> (id: String, nameEn: String) {
+            (Transliterator.slug(name), Transliterator.latin(ArabicNormalizer.normalize(name)))
+        }
+        return vocabulary?.identity(ofName: name, make) ?? make(name)
+    }
+
+    /// The words of a name, as `AliasMatcher.words(of:)` splits it.
+    func words(of name: String) -> [Word] {
+        vocabulary?.words(of: name) ?? AliasMatcher.words(of: name)
     }
 
     /// The normalized words of a name as written.

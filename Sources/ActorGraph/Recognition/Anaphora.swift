@@ -16,7 +16,7 @@ struct Anaphora {
     func resolve(sentences: [Sentence], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
         let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        var firstWords = FirstWords()
+        var firstWords = FirstWords(vocabulary: state.vocabulary)
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
@@ -65,7 +65,11 @@ struct Anaphora {
     /// candidate of every anaphor.
     struct FirstWords {
         private var cache: [String: Word] = [:]
+        /// Names' words, remembered across documents, when the extractor has a vocabulary.
+        let vocabulary: Vocabulary?
+        init(vocabulary: Vocabulary?) { self.vocabulary = vocabulary }
         mutating func of(_ name: String) -> Word {
+            if let vocabulary { return vocabulary.words(of: name).first ?? "" }
             if let w = cache[name] { return w }
             let w = AliasMatcher.words(of: name).first ?? ""
             cache[name] = w

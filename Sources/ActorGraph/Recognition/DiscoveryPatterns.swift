@@ -129,14 +129,14 @@ struct DiscoveryPatterns {
         let start = tokens[range.lowerBound].start + prefix
         let end = tokens[range.upperBound - 1].end
         let original = state.text.originalText(state.text.originalRange(start, end))
-        let name = displayName(original)
-        let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
-                               type: type, side: nil, parent: nil, discovered: true)
+        let name = state.vocabulary?.displayName(of: original, DiscoveryPatterns.displayName) ?? DiscoveryPatterns.displayName(original)
+        let (id, nameEn) = state.identity(ofName: name)
+        let actor = FoundActor(id: id, name: name, nameEn: nameEn, type: type, side: nil, parent: nil, discovered: true)
         return Candidate(actor: actor, tokens: range, start: start, end: end, kind: .name)
     }
 
     /// The name as shown in the graph: diacritics, tatweel and quote marks removed, spaces folded.
-    private func displayName(_ text: String) -> String {
+    private static func displayName(_ text: String) -> String {
         let kept = text.unicodeScalars.filter { s in
             !((0x064B...0x065F).contains(s.value) || s.value == 0x0640 || s.value == 0x0670 || "\"«»“”„'’‘()".unicodeScalars.contains(s))
         }

@@ -54,8 +54,8 @@ struct DocumentCleanup {
             let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == "فرع" }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
-            let actor = FoundActor(id: Transliterator.slug(name), name: name, nameEn: Transliterator.latin(ArabicNormalizer.normalize(name)),
-                                   type: .unit, side: state.actors[m.actor].side, parent: state.actors[m.actor].id, discovered: true)
+            let (id, nameEn) = state.identity(ofName: name)
+            let actor = FoundActor(id: id, name: name, nameEn: nameEn, type: .unit, side: state.actors[m.actor].side, parent: state.actors[m.actor].id, discovered: true)
             let actorIndex = state.actorIndex(for: actor)
             state.mentions[index] = Mention(start: span.lowerBound, end: span.upperBound, text: state.text.originalText(span), kind: .name,
                                             tokens: startToken..<end, actor: actorIndex)
@@ -76,8 +76,9 @@ struct DocumentCleanup {
 
     // MARK: - Variants
 
-    private func core(_ name: String) -> [Word] {
-        var words = AliasMatcher.words(of: name)
+    /// A name's words without its head word («كتائب», «ميليشيا», …).
+    private func core(_ words: [Word]) -> [Word] {
+        var words = words
         if let first = words.first, lexicon.strongHeads.contains(first) || lexicon.weakHeads.contains(first) || DiscoveryPatterns.descriptorHeads.contains(first) {
             words.removeFirst()
         }
@@ -85,8 +86,8 @@ struct DocumentCleanup {
     }
 
     /// A person's name words without the article: «لؤي العلي» and «لؤي علي» are one name.
-    private func personKey(_ name: String) -> [Word] {
-        AliasMatcher.words(of: name).map { $0.hasPrefix("ال") && $0.count > 3 ? Word(String($0.text.dropFirst(2))) : $0 }
+    private func personKey(_ words: [Word]) -> [Word] {
+        words.map { $0.hasPrefix("ال") && $0.count > 3 ? Word(String($0.text.dropFirst(2))) : $0 }
     }
 
     /// «محمود أبو حصيني» and later «أبو حصيني»; «نواف الراغب البشير» and «نواف البشير»;
@@ -95,7 +96,7 @@ struct DocumentCleanup {
         let persons = state.actors.indices.filter { state.actors[$0].type == .person }
         // Each name tokenized once, not once per pair.
         var keys: [Int: [Word]] = [:]
-        for p in persons { keys[p] = personKey(state.actors[p].name) }
+        for p in persons { keys[p] = personKey(state.words(of: state.actors[p].name)) }
         for d in persons where state.actors[d].discovered {
             let keyD = keys[d]!
             guard !keyD.isEmpty else { continue }
@@ -124,7 +125,7 @@ struct DocumentCleanup {
         var cores: [Word: [Word]] = [:]
         func cached(_ name: Word) -> [Word] {
             if let c = cores[name] { return c }
-            let c = core(name.text)
+            let c = core(state.words(of: name.text))
             cores[name] = c
             return c
         }

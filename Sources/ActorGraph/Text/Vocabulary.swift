@@ -35,15 +35,48 @@ final class Vocabulary {
 
     var count: Int { words.count }
 
-    /// The words of a name as written (a mention's text), normalized: short forms are made from
-    /// them for every actor of every document, and the same names come back document after document.
+    /// The words of names: short forms, variant merging and anaphora split every actor's names in
+    /// every document, and the same names come back document after document. `normalizedNameWords`
+    /// normalizes the name first (`AliasMatcher.words(of: ArabicNormalizer.normalize(name))`),
+    /// `nameWords` takes it as it is (`AliasMatcher.words(of: name)`).
+    private var normalizedNameWords: [Word: [Word]] = [:]
     private var nameWords: [Word: [Word]] = [:]
 
     func words(ofName written: Word) -> [Word] {
-        if let known = nameWords[written] { return known }
+        if let known = normalizedNameWords[written] { return known }
         let words = AliasMatcher.words(of: ArabicNormalizer.normalize(written.text))
-        nameWords[written] = words
+        normalizedNameWords[written] = words
         return words
+    }
+
+    func words(of name: String) -> [Word] {
+        let key = Word(name)
+        if let known = nameWords[key] { return known }
+        let words = AliasMatcher.words(of: name)
+        nameWords[key] = words
+        return words
+    }
+
+    /// What a discovered actor's name gives, by name: its id and English name (transliterated,
+    /// both), and by the text it was found as, its display name. The same discovered names recur
+    /// from document to document.
+    private var identities: [Word: (id: String, nameEn: String)] = [:]
+    private var displayNames: [Word: String] = [:]
+
+    func identity(ofName name: String, _ make: (String) -> (id: String, nameEn: String)) -> (id: String, nameEn: String) {
+        let key = Word(name)
+        if let known = identities[key] { return known }
+        let made = make(name)
+        identities[key] = made
+        return made
+    }
+
+    func displayName(of original: String, _ make: (String) -> String) -> String {
+        let key = Word(original)
+        if let known = displayNames[key] { return known }
+        let made = make(original)
+        displayNames[key] = made
+        return made
     }
 
     /// Each word's description by a rule table's word sets (`CompiledRules.describe`), `stride`
@@ -84,7 +117,10 @@ final class Vocabulary {
 
     /// Empties the table when it is full; called between documents, never while one is read.
     func makeRoom() {
+        if normalizedNameWords.count >= capacity { normalizedNameWords.removeAll(keepingCapacity: true) }
         if nameWords.count >= capacity { nameWords.removeAll(keepingCapacity: true) }
+        if identities.count >= capacity { identities.removeAll(keepingCapacity: true) }
+        if displayNames.count >= capacity { displayNames.removeAll(keepingCapacity: true) }
         guard words.count >= capacity else { return }
         words.removeAll(keepingCapacity: true)
         fingerprints.removeAll(keepingCapacity: true)
