@@ -52,24 +52,27 @@ measure() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%.1f\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%F)" "$corpus" "$mb" "$docs" "$tool" "$cores" "$secs" "$rate" "$cpu" "$cpurate" "$rss" "$status" | tee -a "$results"
 }
 
+# Corpora are named after their sources: seeds/ and, when it is beside the repository, the dev set.
+tag=seeds; [ -d ../shared/eval/dev ] && tag=seeds+dev
+
 for size in ${sizes[@]+"${sizes[@]}"}; do
-    corpus="$BENCH_DIR/${size}MB"
+    corpus="$BENCH_DIR/${size}MB-$tag"
     [ -d "$corpus" ] || python3 Benchmarks/corpusgen.py --mb "$size" --out "$corpus"
     bytes=$(find "$corpus" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
     mb=$(echo "scale=3; $bytes / 1000000" | bc -l)
     docs=$(find "$corpus" -name '*.txt' | wc -l)
-    measure actorgraph "${size}MB" "$mb" "$docs" 1 -- taskset -c 0 "$bin" extract "$corpus" --format jsonl --jobs 1 -o "$BENCH_DIR/actorgraph.jsonl"
-    measure actorgraph "${size}MB" "$mb" "$docs" "$(nproc)" -- "$bin" extract "$corpus" --format jsonl -o "$BENCH_DIR/actorgraph.jsonl"
+    measure actorgraph "${size}MB-$tag" "$mb" "$docs" 1 -- taskset -c 0 "$bin" extract "$corpus" --format jsonl --jobs 1 -o "$BENCH_DIR/actorgraph.jsonl"
+    measure actorgraph "${size}MB-$tag" "$mb" "$docs" "$(nproc)" -- "$bin" extract "$corpus" --format jsonl -o "$BENCH_DIR/actorgraph.jsonl"
     if [[ " $SPACY_SIZES " == *" $size "* ]]; then
-        measure spacy-phrasematcher "${size}MB" "$mb" "$docs" 1 -- taskset -c 0 python3 Benchmarks/spacy_baseline.py "$corpus" -o "$BENCH_DIR/spacy.jsonl"
+        measure spacy-phrasematcher "${size}MB-$tag" "$mb" "$docs" 1 -- taskset -c 0 python3 Benchmarks/spacy_baseline.py "$corpus" -o "$BENCH_DIR/spacy.jsonl"
     fi
 done
 
 # One file with no line breaks through extract (too slow for the test suite).
 if [ "$LINE_MB" != 0 ]; then
-    line="$BENCH_DIR/line${LINE_MB}MB"
+    line="$BENCH_DIR/line${LINE_MB}MB-$tag"
     [ -d "$line" ] || python3 Benchmarks/corpusgen.py --mb "$LINE_MB" --single-line --out "$line"
-    TIMEOUT=$LINE_TIMEOUT measure actorgraph "line${LINE_MB}MB" "$LINE_MB" 1 "$(nproc)" -- "$bin" extract "$line/line.txt" --format jsonl -o "$BENCH_DIR/line.jsonl"
+    TIMEOUT=$LINE_TIMEOUT measure actorgraph "line${LINE_MB}MB-$tag" "$LINE_MB" 1 "$(nproc)" -- "$bin" extract "$line/line.txt" --format jsonl -o "$BENCH_DIR/line.jsonl"
 fi
 
 echo "results: $results" >&2
