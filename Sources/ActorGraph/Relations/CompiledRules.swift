@@ -86,7 +86,7 @@ struct CompiledRules: Sendable {
     /// `stride` words per token, and their union over the range. With the tokens' vocabulary
     /// (`words`), each distinct word is described once and remembered there.
     func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>,
-                  words: (ids: [Int32], vocabulary: Vocabulary)? = nil) -> (tokens: [UInt64], union: [UInt64]) {
+                  words: VocabularyWords? = nil) -> (tokens: [UInt64], union: [UInt64]) {
         var bits = [UInt64](repeating: 0, count: range.count * stride)
         var union = [UInt64](repeating: 0, count: stride)
         if let (ids, vocabulary) = words {

@@ -35,7 +35,7 @@ public struct RelationExtractor: Sendable {
     /// `words`: the tokens' indices in the vocabulary they were made with, which then remembers
     /// how the rules' word sets describe each word.
     func extract(text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], actors: DocumentActors,
-                 words: (ids: [Int32], vocabulary: Vocabulary)?) -> [ExtractedRelation] {
+                 words: VocabularyWords?) -> [ExtractedRelation] {
         // Relations in the order they are first found, each with its evidence (one per sentence).
         var order: [Key] = []
         var evidence: [[ExtractedRelation.Evidence]] = []
@@ -138,7 +138,7 @@ struct SentenceContext {
     private let descriptors: Int, quote: Int, detachedPrepositions: Int
 
     init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [MentionFacts], mentionAt: TokenMentions,
-         words: (ids: [Int32], vocabulary: Vocabulary)?) {
+         words: VocabularyWords?) {
         self.tokens = tokens
         self.readings = readings
         self.range = range

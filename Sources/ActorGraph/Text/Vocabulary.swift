@@ -192,6 +192,9 @@ final class Vocabulary {
     }
 }
 
+/// A document's tokens as indices into the vocabulary they were made with.
+typealias VocabularyWords = (ids: [Int32], vocabulary: Vocabulary)
+
 /// Vocabularies waiting for a document: each extraction takes one and gives it back, so that a
 /// worker thread reuses a warm table without any sharing between threads.
 final class VocabularyPool: @unchecked Sendable {
