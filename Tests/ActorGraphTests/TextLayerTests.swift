@@ -4,6 +4,22 @@ import Testing
 
 @Suite("Text layer")
 struct TextLayerTests {
+    /// `trimmingSpaces` trims exactly what `trimmingCharacters(in: .whitespaces)` trims.
+    @Test(arguments: ["", " ", "\t\t", " x ", "\u{00A0}لواء القدس\u{3000}", "\u{2009}a\u{200B}", "\n x \n", " \r\n",
+                      "2019-04 ", "\u{202F}\u{205F}2020\t", "a b", " \u{301}x", "e\u{301} ", "\u{1680}\u{180E}"])
+    func trimsSpacesAsFoundationDoes(text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text[...].trimmingSpaces() == text[...].trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test func trimsEveryScalarFoundationCallsASpace() {
+        for v in 0...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            let text = String(s) + "x" + String(s)
+            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func decodesUTF8WithAndWithoutBOM() throws {
         #expect(try TextDecoder.decode(Data("لواء القدس".utf8)).text == "لواء القدس")
         let bom = Data([0xEF, 0xBB, 0xBF]) + Data("لواء القدس".utf8)

@@ -27,7 +27,7 @@ public struct PartialDate: Hashable, Sendable, Comparable, Codable, CustomString
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also with `/` or `.` separators). Returns nil otherwise.
     public init?(_ text: some StringProtocol) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let parts = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
         guard (1...3).contains(parts.count),
               parts.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }),

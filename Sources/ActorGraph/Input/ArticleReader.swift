@@ -74,13 +74,13 @@ public struct ArticleReader: Sendable {
             manifests[folder] = m
             return m
         }
-        func add(_ file: String, manifest: Manifest?) {
+        func add(_ file: String, name: String? = nil, manifest: Manifest?) {
             if file.hasSuffix(".jsonl") {
                 var info = stat()
                 entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
             } else {
-                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: (file as NSString).lastPathComponent),
-                                                   dateOverride: dateOverride)))
+                let name = name ?? (file as NSString).lastPathComponent
+                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: name), dateOverride: dateOverride)))
             }
         }
         for path in paths {
@@ -92,8 +92,16 @@ public struct ArticleReader: Sendable {
             if isDirectory.boolValue {
                 let files = articleFiles(in: path)
                 if files.isEmpty { entries.append(.problem(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder"))) }
+                // Files come sorted, so those of one folder mostly follow each other: the folder's
+                // path is worked out (through `NSString`, slow per file) when it changes, not per file.
+                var folder: (prefix: Substring, manifest: Manifest?)?
                 for file in files {
-                    add(file, manifest: manifest(for: (file as NSString).deletingLastPathComponent))
+                    let cut = file.lastIndex(of: "/").map { file.index(after: $0) } ?? file.startIndex
+                    let prefix = file[..<cut]
+                    if folder?.prefix != prefix {
+                        folder = (prefix, manifest(for: (file as NSString).deletingLastPathComponent))
+                    }
+                    add(file, name: String(file[cut...]), manifest: folder?.manifest)
                 }
             } else if path.hasSuffix(".tsv") {
                 let (m, issues) = Manifest.read(path: path)
@@ -114,7 +122,7 @@ public struct ArticleReader: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = relative.lastIndex(of: "/").map { relative[relative.index(after: $0)...] } ?? relative[...]
             guard !name.hasPrefix("."), name.hasSuffix(".txt") || name.hasSuffix(".jsonl") else { continue }
             files.append((folder as NSString).appendingPathComponent(relative))
         }
@@ -137,13 +145,13 @@ struct Manifest {
             return (manifest, [InputProblem(file: path, message: "cannot read the manifest; articles are undated")])
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map({ $0.trimmingSpaces().lowercased() }),
               let fileColumn = header.firstIndex(of: "file") else {
             return (manifest, [InputProblem(file: path, message: "the first line must name the columns (file, date, outlet, title, url)")])
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for (n, line) in lines.enumerated().dropFirst() where !line.trimmingSpaces().isEmpty {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
             func cell(_ c: Int?) -> String? { c.flatMap { $0 < cells.count && !cells[$0].isEmpty ? cells[$0] : nil } }
             guard let file = cell(fileColumn) else { continue }
             var date: PartialDate?
