@@ -69,6 +69,32 @@ struct RobustnessTests {
         _ = try JSONSerialization.jsonObject(with: try builder.snapshot(gazetteerVersion: "t").jsonData())
     }
 
+    /// Every character that needs an escape, at every place in and around an eight-byte block,
+    /// in ASCII and Arabic filler; and integers of every length: as `JSONEncoder` writes them.
+    @Test func jsonStringsAndIntegersAsJSONEncoderWritesThem() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let specials = (0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) }.map(String.init) + ["\"", "\\"]
+        for filler in ["abcdefghijklmnopqrstuvwxyz", "لواء القدس التابع للفرع"] {
+            for special in specials {
+                for at in 0...min(17, filler.count) {
+                    var text = filler
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: at))
+                    for candidate in [text, String(text.prefix(at + 1)), text + special] {
+                        var w = JSONLineWriter()
+                        w.string(candidate)
+                        #expect(w.bytes == Array(try encoder.encode(candidate)), "\(Array(candidate.utf8))")
+                    }
+                }
+            }
+        }
+        for n in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, Int(Int32.max), Int.max, -1, -250, Int.min] {
+            var w = JSONLineWriter()
+            w.int(n)
+            #expect(w.bytes == Array(try encoder.encode(n)), "\(n)")
+        }
+    }
+
     /// The hand-written JSON line escapes exactly as `JSONEncoder` does: quotes, backslashes,
     /// every control character, and leaves slashes, DEL, U+2028 and non-BMP text as they are.
     @Test func jsonLineEscapesAsJSONEncoder() throws {

@@ -18,29 +18,61 @@ struct JSONLineWriter {
     }
 
     /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
+    /// The runs are found eight bytes at a time (`needsEscape`), then byte by byte around an escape.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            runStart = i + 1
-            switch b {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x08: bytes.append(0x5C); bytes.append(0x62)
-            case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            default:
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONLineWriter.hex(b >> 4), JSONLineWriter.hex(b & 0xF)])
+        guard let base = utf8.baseAddress else { return }
+        let n = utf8.count
+        var runStart = 0, i = 0
+        while i < n {
+            while i + 8 <= n && !JSONLineWriter.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            guard i < n else { break }
+            let b = base[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C {
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                runStart = i + 1
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x08: bytes.append(0x5C); bytes.append(0x62)
+                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                default:
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONLineWriter.hex(b >> 4), JSONLineWriter.hex(b & 0xF)])
+                }
             }
+            i += 1
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
+    }
+
+    /// Whether one of the eight bytes of `x` is below 0x20, a quote or a backslash. Exact (the
+    /// classic tests for a zero byte and for a byte below n ≤ 128), so a block it passes needs no escape.
+    @inline(__always)
+    static func needsEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below = (x &- ones &* 0x20) & ~x & highs != 0
+        return below || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C))
     }
 
     private static func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
 
-    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+    /// Digits written straight into the bytes (offsets are many: four for every mention and evidence).
+    mutating func int(_ n: Int) {
+        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        var digits = 1, rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(0x30, count: digits))
+        var value = n, k = end
+        repeat {
+            k -= 1
+            bytes[k] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            value /= 10
+        } while value > 0
+    }
 
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
