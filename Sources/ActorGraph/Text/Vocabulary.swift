@@ -10,22 +10,26 @@ import Foundation
 ///
 /// A vocabulary is used by one thread at a time (`Extractor` keeps a pool). It is emptied before a
 /// document once it holds `capacity` words, so its memory stays bounded however large the archive.
+///
+/// Its tables are marked `@exclusivity(unchecked)`: one thread uses them, and no access to one
+/// overlaps another access to it (none is passed `inout` across a call), so Swift's run-time
+/// exclusivity checks, a call at every access of every token, only cost time.
 final class Vocabulary {
     /// Words kept before the table is emptied (by default 65,536: an archive's frequent words
     /// fit many times over).
     let capacity: Int
 
-    private(set) var words: [Word] = []
+    @exclusivity(unchecked) private(set) var words: [Word] = []
     /// Each word's fingerprint, apart from its string, so that probing touches no reference.
-    private var fingerprints: [UInt64] = []
+    @exclusivity(unchecked) private var fingerprints: [UInt64] = []
     /// Each word's readings, as a range of `readings`.
-    private(set) var readingSpans: [Range<Int32>] = []
-    private(set) var readings: [CliticVariants.Reading] = []
+    @exclusivity(unchecked) private(set) var readingSpans: [Range<Int32>] = []
+    @exclusivity(unchecked) private(set) var readings: [CliticVariants.Reading] = []
     /// The scalars of every word, one after the other, to check a fingerprint's match.
-    private var spelled: [Unicode.Scalar] = []
-    private var spellings: [Range<Int32>] = []
+    @exclusivity(unchecked) private var spelled: [Unicode.Scalar] = []
+    @exclusivity(unchecked) private var spellings: [Range<Int32>] = []
     /// Open addressing on the fingerprint: a word's index, or -1.
-    private var slots: [Int32]
+    @exclusivity(unchecked) private var slots: [Int32]
 
     /// The slots start small and double as words come (a small table stays in cache).
     init(capacity: Int = 1 << 16) {
@@ -39,8 +43,8 @@ final class Vocabulary {
     /// every document, and the same names come back document after document. `normalizedNameWords`
     /// normalizes the name first (`AliasMatcher.words(of: ArabicNormalizer.normalize(name))`),
     /// `nameWords` takes it as it is (`AliasMatcher.words(of: name)`).
-    private var normalizedNameWords: [Word: [Word]] = [:]
-    private var nameWords: [Word: [Word]] = [:]
+    @exclusivity(unchecked) private var normalizedNameWords: [Word: [Word]] = [:]
+    @exclusivity(unchecked) private var nameWords: [Word: [Word]] = [:]
 
     func words(ofName written: Word) -> [Word] {
         if let known = normalizedNameWords[written] { return known }
@@ -60,8 +64,8 @@ final class Vocabulary {
     /// What a discovered actor's name gives, by name: its id and English name (transliterated,
     /// both), and by the text it was found as, its display name. The same discovered names recur
     /// from document to document.
-    private var identities: [Word: (id: String, nameEn: String)] = [:]
-    private var displayNames: [Word: String] = [:]
+    @exclusivity(unchecked) private var identities: [Word: (id: String, nameEn: String)] = [:]
+    @exclusivity(unchecked) private var displayNames: [Word: String] = [:]
 
     func identity(ofName name: String, _ make: (String) -> (id: String, nameEn: String)) -> (id: String, nameEn: String) {
         let key = Word(name)
@@ -81,9 +85,9 @@ final class Vocabulary {
 
     /// Each word's description by a rule table's word sets (`CompiledRules.describe`), `stride`
     /// words each, made on first use; for the one table named by `describedBy`.
-    private var descriptions: [UInt64] = []
-    private var described: [Bool] = []
-    private var describedBy: ObjectIdentifier?
+    @exclusivity(unchecked) private var descriptions: [UInt64] = []
+    @exclusivity(unchecked) private var described: [Bool] = []
+    @exclusivity(unchecked) private var describedBy: ObjectIdentifier?
 
     /// `CompiledRules.describe` for the tokens of `range` (`ids` their indices here), written
     /// into `bits` (`stride` words per token) and `union`.
