@@ -33,6 +33,36 @@ struct StreamingInputTests {
         #expect(offsets == pieces.indices.map { i in pieces[..<i].reduce(0) { $0 + $1.count + 1 } })
     }
 
+    /// Each file takes its date from the manifest of its own folder, when folders nest (so that a
+    /// folder's files are not all next to each other in sorted order) and when a file's or a
+    /// folder's name starts with a combining mark (which hides the slash before it from a search
+    /// by Character).
+    @Test func everyFileIsDatedByTheManifestOfItsOwnFolder() throws {
+        let dir = try StreamingInputTests.folder()
+        let folders = ["", "b", "b/c", "\u{301}d", "e"]
+        let names = ["a.txt", "\u{301}m.txt", "z.txt"]
+        var expected: [String: String] = [:]
+        for (k, folder) in folders.enumerated() {
+            let url = folder.isEmpty ? dir : dir.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            var manifest = "file\tdate\n"
+            for (j, name) in names.enumerated() {
+                try StreamingInputTests.text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+                manifest += " \(name) \t201\(k)-0\(j + 1)\n"
+                expected[(folder.isEmpty ? "" : folder + "/") + name] = "201\(k)-0\(j + 1)"
+            }
+            try manifest.write(to: url.appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+        }
+        var dates: [String: String] = [:]
+        for case .file(let file) in ArticleReader().list(paths: [dir.path]) {
+            let (article, problems) = file.load()
+            #expect(problems.isEmpty)
+            let relative = file.path.unicodeScalars.dropFirst(dir.path.unicodeScalars.count + 1)
+            dates[String(String.UnicodeScalarView(relative))] = article?.date?.description
+        }
+        #expect(dates == expected)
+    }
+
     @Test func listingReadsNoArticleAndLoadingNamesTheBadFile() throws {
         let dir = try StreamingInputTests.folder()
         let good = dir.appendingPathComponent("a-good.txt"), bad = dir.appendingPathComponent("b-bad.txt")

@@ -93,15 +93,17 @@ public struct ArticleReader: Sendable {
                 let files = articleFiles(in: path)
                 if files.isEmpty { entries.append(.problem(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder"))) }
                 // Files come sorted, so those of one folder mostly follow each other: the folder's
-                // path is worked out (through `NSString`, slow per file) when it changes, not per file.
-                var folder: (prefix: Substring, manifest: Manifest?)?
+                // manifest is looked up when the folder changes, not per file. Paths are split at
+                // their last slash by scalars, not with `NSString` (slow per file) nor by Character:
+                // a name may start with a combining mark, which makes one Character with the slash.
+                var folder: (path: String, manifest: Manifest?)?
                 for file in files {
-                    let cut = file.lastIndex(of: "/").map { file.index(after: $0) } ?? file.startIndex
-                    let prefix = file[..<cut]
-                    if folder?.prefix != prefix {
-                        folder = (prefix, manifest(for: (file as NSString).deletingLastPathComponent))
-                    }
-                    add(file, name: String(file[cut...]), manifest: folder?.manifest)
+                    let scalars = file.unicodeScalars
+                    let slash = scalars.lastIndex(of: "/")
+                    let path = slash.map { $0 == scalars.startIndex ? "/" : String(String.UnicodeScalarView(scalars[..<$0])) } ?? ""
+                    if !(folder?.path.unicodeScalars.elementsEqual(path.unicodeScalars) ?? false) { folder = (path, manifest(for: path)) }
+                    let name = slash.map { String(String.UnicodeScalarView(scalars[scalars.index(after: $0)...])) } ?? file
+                    add(file, name: name, manifest: folder?.manifest)
                 }
             } else if path.hasSuffix(".tsv") {
                 let (m, issues) = Manifest.read(path: path)
@@ -117,14 +119,28 @@ public struct ArticleReader: Sendable {
         return entries
     }
 
-    /// Article files under a folder, recursively, in a stable order.
+    /// Article files under a folder, recursively, in a stable order. Symbolic links to folders are
+    /// not followed (as `FileManager`'s enumerator does not), so a link cannot make a cycle.
+    ///
+    /// The folder is walked by hand: on Linux, `FileManager.enumerator(atPath:)` returns the full
+    /// path instead of the relative one for an entry whose name starts with a combining mark (the
+    /// "/" before it and the mark make one Character, so its prefix test fails), and the file was
+    /// then reported missing.
     func articleFiles(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.lastIndex(of: "/").map { relative[relative.index(after: $0)...] } ?? relative[...]
-            guard !name.hasPrefix("."), name.hasSuffix(".txt") || name.hasSuffix(".jsonl") else { continue }
-            files.append((folder as NSString).appendingPathComponent(relative))
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            for name in names {
+                let path = (current as NSString).appendingPathComponent(name)
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    pending.append(path)
+                } else if !name.hasPrefix("."), name.hasSuffix(".txt") || name.hasSuffix(".jsonl") {
+                    files.append(path)
+                }
+            }
         }
         return files.sorted()
     }
