@@ -51,6 +51,7 @@ struct DiscoveryPatterns {
 
     static let quote: Word = "\""
     static let openParen: Word = "("
+    static let arabicComma: Word = "،", comma: Word = ","
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
     static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
@@ -111,7 +112,7 @@ struct DiscoveryPatterns {
     // MARK: - Token helpers
 
     private func isWord(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && tokens[i].kind == .word }
-    private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].word == "\"" || tokens[i].word == "(") }
+    private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].word == DiscoveryPatterns.quote || tokens[i].word == DiscoveryPatterns.openParen) }
 
     /// Whether a clitic reading of token `i` is in `set`, whose filter answers most tokens without a lookup.
     private func anyReading(_ i: Int, in set: Set<Word>, _ filter: WordFilter) -> Bool {
@@ -210,10 +211,10 @@ struct DiscoveryPatterns {
         guard !taken[i], let head = reading(i, in: openers.quotedHeads) else { return nil }
         var j = i + 1
         if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
-        guard range.contains(j), tokens[j].word == "\"" else { return nil }
+        guard range.contains(j), tokens[j].word == DiscoveryPatterns.quote else { return nil }
         var k = j + 1
-        while k < range.upperBound, k - j <= 7, tokens[k].word != "\"" { k += 1 }
-        guard k < range.upperBound, tokens[k].word == "\"", k - j - 1 >= 1, k - j - 1 <= 6,
+        while k < range.upperBound, k - j <= 7, tokens[k].word != DiscoveryPatterns.quote { k += 1 }
+        guard k < range.upperBound, tokens[k].word == DiscoveryPatterns.quote, k - j - 1 >= 1, k - j - 1 <= 6,
               (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].word == "-" }),
               !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
         if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].word) { return nil }
@@ -254,7 +255,7 @@ struct DiscoveryPatterns {
         guard !taken[i], reading(i, in: DiscoveryPatterns.namingWords) != nil else { return nil }
         guard range.contains(where: { DiscoveryPatterns.groupNouns.contains(tokens[$0].word) }) else { return nil }
         var j = i + 1
-        let quotedName = range.contains(j) && tokens[j].word == "\""
+        let quotedName = range.contains(j) && tokens[j].word == DiscoveryPatterns.quote
         if quotedName { j += 1 }
         let words = trimModifiers(nameWords(from: j, range, taken, limit: 3))
         guard !words.isEmpty, words.count >= 2 || quotedName else { return nil }
@@ -272,7 +273,7 @@ struct DiscoveryPatterns {
 
     /// A quoted personal name: «“نواف البشير” شيخ قبيلة», «هو «أبو شهد»».
     private func quotedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard !taken[i], tokens[i].word == "\"" || tokens[i].word == "(" else { return nil }
+        guard !taken[i], tokens[i].word == DiscoveryPatterns.quote || tokens[i].word == DiscoveryPatterns.openParen else { return nil }
         // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
         if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].word) }) { return nil }
         guard let name = personName(from: i, range, taken, strict: true) else { return nil }
@@ -344,11 +345,11 @@ struct DiscoveryPatterns {
                 while j < range.upperBound, taken[j] { j += 1 }
                 strict = true
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
-                      j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == "\"" {
+                      j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == DiscoveryPatterns.quote {
                 j += 1
             } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
                 j += 1
-            } else if tokens[j].word == "،" || tokens[j].word == "," || (tokens[j].word == "\"" && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
+            } else if tokens[j].word == DiscoveryPatterns.arabicComma || tokens[j].word == DiscoveryPatterns.comma || (tokens[j].word == DiscoveryPatterns.quote && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
             } else {
                 break
@@ -378,7 +379,7 @@ struct DiscoveryPatterns {
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
         var k = words.upperBound
-        if range.contains(k), tokens[k].word == "،" || tokens[k].word == "," { k += 1 }
+        if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
         guard isWord(k, range) else { return nil }
         let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }

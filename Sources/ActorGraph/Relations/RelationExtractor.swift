@@ -159,6 +159,10 @@ struct SentenceContext {
 
     static let quote: Word = "\""
     static let between: Word = "بين"
+    // Words compared at every step of coordination, made once (a literal makes a `Word`, and
+    // hashes it, each time it is compared).
+    static let and: Word = "و", or: Word = "او", arabicComma: Word = "،", comma: Word = ","
+    static let inWord: Word = "في", byWord: Word = "ب"
     static let detachedPrepositions: Set<Word> = ["ل", "ب", "و", "ك"]
 
     struct Match {
@@ -302,7 +306,7 @@ struct SentenceContext {
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {
         var k = mentions[m].tokens.upperBound
-        guard range.contains(k), tokens[k].word == "في" || tokens[k].word == "ب" else { return nil }
+        guard range.contains(k), tokens[k].word == SentenceContext.inWord || tokens[k].word == SentenceContext.byWord else { return nil }
         k += 1
         for _ in 0...2 {
             guard range.contains(k) else { return nil }
@@ -353,9 +357,9 @@ struct SentenceContext {
         while range.contains(k), steps < 3 {
             if let n = mentionAt[k] { return joined(m, n, conjunction: conjunction, comma: comma) ? n : nil }
             let t = tokens[k].word
-            if t == "و" || t == "او" { conjunction = true }
-            else if t == "،" || t == "," { comma = true }
-            else if t == "\"" { k += 1; continue }  // quotes do not count as steps
+            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true }
+            else if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true }
+            else if t == SentenceContext.quote { k += 1; continue }  // quotes do not count as steps
             else if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
@@ -370,13 +374,13 @@ struct SentenceContext {
         guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].isName })
             .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
-        guard between.filter({ tokens[$0].word != "\"" }).count <= 3 else { return nil }
+        guard between.filter({ tokens[$0].word != SentenceContext.quote }).count <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].word
-            if t == "و" || t == "او" { conjunction = true; continue }
-            if t == "،" || t == "," { comma = true; continue }
-            if t == "\"" { continue }
+            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true; continue }
+            if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true; continue }
+            if t == SentenceContext.quote { continue }
             if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
