@@ -63,6 +63,21 @@ struct StreamingInputTests {
         #expect(dates == expected)
     }
 
+    /// Folders whose names differ only in Unicode normalization are different folders, each with
+    /// its own manifest.
+    @Test func foldersDifferingOnlyInNormalizationKeepTheirOwnManifests() throws {
+        let dir = try StreamingInputTests.folder()
+        for (k, folder) in ["\u{E9}", "e\u{301}"].enumerated() {
+            let url = dir.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try "file\tdate\na.txt\t201\(k)\n".write(to: url.appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+            try StreamingInputTests.text.write(to: url.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        }
+        var dates: [String] = []
+        for case .file(let file) in ArticleReader().list(paths: [dir.path]) { dates.append(file.load().0?.date?.description ?? "none") }
+        #expect(dates.sorted() == ["2010", "2011"])
+    }
+
     @Test func listingReadsNoArticleAndLoadingNamesTheBadFile() throws {
         let dir = try StreamingInputTests.folder()
         let good = dir.appendingPathComponent("a-good.txt"), bad = dir.appendingPathComponent("b-bad.txt")

@@ -64,14 +64,17 @@ public struct ArticleReader: Sendable {
     public func list(paths: [String]) -> [InputEntry] {
         var entries: [InputEntry] = []
         // Each folder's manifest, or its absence, looked up once (not once per article file).
-        var manifests: [String: Manifest?] = [:]
+        // Keyed by `Word`, which compares code points: two folders whose names differ only in
+        // Unicode normalization (é composed or decomposed) are two folders, which `String` keys merged.
+        var manifests: [Word: Manifest?] = [:]
         func manifest(for folder: String) -> Manifest? {
-            if let known = manifests[folder] { return known }
+            let key = Word(folder)
+            if let known = manifests[key] { return known }
             let path = (folder as NSString).appendingPathComponent("manifest.tsv")
-            guard FileManager.default.fileExists(atPath: path) else { manifests[folder] = .some(nil); return nil }
+            guard FileManager.default.fileExists(atPath: path) else { manifests[key] = .some(nil); return nil }
             let (m, issues) = Manifest.read(path: path)
             entries += issues.map { .problem($0) }
-            manifests[folder] = m
+            manifests[key] = m
             return m
         }
         func add(_ file: String, name: String? = nil, manifest: Manifest?) {
