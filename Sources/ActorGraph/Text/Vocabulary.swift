@@ -12,8 +12,8 @@ import Foundation
 /// document once it holds `capacity` words, so its memory stays bounded however large the archive.
 ///
 /// Its tables are marked `@exclusivity(unchecked)`: one thread uses them, and no access to one
-/// overlaps another access to it (none is passed `inout` across a call), so Swift's run-time
-/// exclusivity checks, a call at every access of every token, only cost time.
+/// overlaps another access to the same table (a memo's `make` never touches its own memo), so
+/// Swift's run-time exclusivity checks, a call at every access of every token, only cost time.
 final class Vocabulary {
     /// Words kept before the table is emptied (by default 65,536: an archive's frequent words
     /// fit many times over).
@@ -43,44 +43,44 @@ final class Vocabulary {
     /// every document, and the same names come back document after document. `normalizedNameWords`
     /// normalizes the name first (`AliasMatcher.words(of: ArabicNormalizer.normalize(name))`),
     /// `nameWords` takes it as it is (`AliasMatcher.words(of: name)`).
-    @exclusivity(unchecked) private var normalizedNameWords: [Word: [Word]] = [:]
-    @exclusivity(unchecked) private var nameWords: [Word: [Word]] = [:]
-
-    func words(ofName written: Word) -> [Word] {
-        if let known = normalizedNameWords[written] { return known }
-        let words = AliasMatcher.words(of: ArabicNormalizer.normalize(written.text))
-        normalizedNameWords[written] = words
-        return words
-    }
-
-    func words(of name: String) -> [Word] {
-        let key = Word(name)
-        if let known = nameWords[key] { return known }
-        let words = AliasMatcher.words(of: name)
-        nameWords[key] = words
-        return words
-    }
-
+    @exclusivity(unchecked) private var normalizedNameWords = Memo<[Word]>()
+    @exclusivity(unchecked) private var nameWords = Memo<[Word]>()
     /// What a discovered actor's name gives, by name: its id and English name (transliterated,
     /// both), and by the text it was found as, its display name. The same discovered names recur
     /// from document to document.
-    @exclusivity(unchecked) private var identities: [Word: (id: String, nameEn: String)] = [:]
-    @exclusivity(unchecked) private var displayNames: [Word: String] = [:]
+    @exclusivity(unchecked) private var identities = Memo<(id: String, nameEn: String)>()
+    @exclusivity(unchecked) private var displayNames = Memo<String>()
+
+    func words(ofName written: Word) -> [Word] {
+        normalizedNameWords.value(for: written) { AliasMatcher.words(of: ArabicNormalizer.normalize(written.text)) }
+    }
+
+    func words(of name: String) -> [Word] {
+        nameWords.value(for: Word(name)) { AliasMatcher.words(of: name) }
+    }
 
     func identity(ofName name: String, _ make: (String) -> (id: String, nameEn: String)) -> (id: String, nameEn: String) {
-        let key = Word(name)
-        if let known = identities[key] { return known }
-        let made = make(name)
-        identities[key] = made
-        return made
+        identities.value(for: Word(name)) { make(name) }
     }
 
     func displayName(of original: String, _ make: (String) -> String) -> String {
-        let key = Word(original)
-        if let known = displayNames[key] { return known }
-        let made = make(original)
-        displayNames[key] = made
-        return made
+        displayNames.value(for: Word(original)) { make(original) }
+    }
+
+    /// Values remembered by the text they were made from, forgotten once there are `capacity`.
+    private struct Memo<Value> {
+        private var values: [Word: Value] = [:]
+
+        mutating func value(for key: Word, _ make: () -> Value) -> Value {
+            if let known = values[key] { return known }
+            let made = make()
+            values[key] = made
+            return made
+        }
+
+        mutating func makeRoom(_ capacity: Int) {
+            if values.count >= capacity { values.removeAll(keepingCapacity: true) }
+        }
     }
 
     /// Each word's description by a rule table's word sets (`CompiledRules.describe`), `stride`
@@ -121,10 +121,10 @@ final class Vocabulary {
 
     /// Empties the table when it is full; called between documents, never while one is read.
     func makeRoom() {
-        if normalizedNameWords.count >= capacity { normalizedNameWords.removeAll(keepingCapacity: true) }
-        if nameWords.count >= capacity { nameWords.removeAll(keepingCapacity: true) }
-        if identities.count >= capacity { identities.removeAll(keepingCapacity: true) }
-        if displayNames.count >= capacity { displayNames.removeAll(keepingCapacity: true) }
+        normalizedNameWords.makeRoom(capacity)
+        nameWords.makeRoom(capacity)
+        identities.makeRoom(capacity)
+        displayNames.makeRoom(capacity)
         guard words.count >= capacity else { return }
         words.removeAll(keepingCapacity: true)
         fingerprints.removeAll(keepingCapacity: true)
