@@ -63,6 +63,20 @@ struct StreamingInputTests {
         #expect(dates == expected)
     }
 
+    /// Paths split as `NSString` splits ordinary ones, and right where a name starts with a
+    /// combining mark.
+    @Test(arguments: [("a.txt", "", "a.txt"), ("seeds/a.txt", "seeds", "a.txt"), ("/a.txt", "/", "a.txt"),
+                      ("/tmp/x/0001/000001.txt", "/tmp/x/0001", "000001.txt"), ("./b/c.jsonl", "./b", "c.jsonl"),
+                      ("d/\u{301}m.txt", "d", "\u{301}m.txt"), ("\u{301}d/a.txt", "\u{301}d", "a.txt")])
+    func pathsSplitAtTheirLastSlash(path: String, folder: String, name: String) {
+        let split = ArticleReader.split(path)
+        #expect(Array(split.folder.unicodeScalars) == Array(folder.unicodeScalars))
+        #expect(Array(split.name.unicodeScalars) == Array(name.unicodeScalars))
+        if !name.unicodeScalars.first!.properties.isGraphemeExtend {
+            #expect(split.folder == (path as NSString).deletingLastPathComponent && split.name == (path as NSString).lastPathComponent)
+        }
+    }
+
     /// Folders whose names differ only in Unicode normalization are different folders, each with
     /// its own manifest.
     @Test func foldersDifferingOnlyInNormalizationKeepTheirOwnManifests() throws {

@@ -82,7 +82,7 @@ public struct ArticleReader: Sendable {
                 var info = stat()
                 entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
             } else {
-                let name = name ?? (file as NSString).lastPathComponent
+                let name = name ?? ArticleReader.split(file).name
                 entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: name), dateOverride: dateOverride)))
             }
         }
@@ -96,30 +96,36 @@ public struct ArticleReader: Sendable {
                 let files = articleFiles(in: path)
                 if files.isEmpty { entries.append(.problem(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder"))) }
                 // Files come sorted, so those of one folder mostly follow each other: the folder's
-                // manifest is looked up when the folder changes, not per file. Paths are split at
-                // their last slash by scalars, not with `NSString` (slow per file) nor by Character:
-                // a name may start with a combining mark, which makes one Character with the slash.
+                // manifest is looked up when the folder changes, not per file.
                 var folder: (path: String, manifest: Manifest?)?
                 for file in files {
-                    let scalars = file.unicodeScalars
-                    let slash = scalars.lastIndex(of: "/")
-                    let path = slash.map { $0 == scalars.startIndex ? "/" : String(String.UnicodeScalarView(scalars[..<$0])) } ?? ""
+                    let (path, name) = ArticleReader.split(file)
                     if !(folder?.path.unicodeScalars.elementsEqual(path.unicodeScalars) ?? false) { folder = (path, manifest(for: path)) }
-                    let name = slash.map { String(String.UnicodeScalarView(scalars[scalars.index(after: $0)...])) } ?? file
                     add(file, name: name, manifest: folder?.manifest)
                 }
             } else if path.hasSuffix(".tsv") {
                 let (m, issues) = Manifest.read(path: path)
                 entries += issues.map { .problem($0) }
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = ArticleReader.split(path).folder
                 for entry in m.entries {
                     add(folder.isEmpty ? entry.file : (folder as NSString).appendingPathComponent(entry.file), manifest: m)
                 }
             } else {
-                add(path, manifest: manifest(for: (path as NSString).deletingLastPathComponent))
+                let (folder, name) = ArticleReader.split(path)
+                add(path, name: name, manifest: manifest(for: folder))
             }
         }
         return entries
+    }
+
+    /// A path's folder ("" when it has none, "/" at the root) and last name, split at its last
+    /// slash by scalars: `NSString`'s path functions (slow per file) split by Character on Linux,
+    /// and a name that starts with a combining mark makes one Character with the slash before it.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        let scalars = path.unicodeScalars
+        guard let slash = scalars.lastIndex(of: "/") else { return ("", path) }
+        let folder = slash == scalars.startIndex ? "/" : String(String.UnicodeScalarView(scalars[..<slash]))
+        return (folder, String(String.UnicodeScalarView(scalars[scalars.index(after: slash)...])))
     }
 
     /// Article files under a folder, recursively, in a stable order. Symbolic links to folders are
