@@ -53,7 +53,7 @@ public struct DOTWriter: Sendable {
     public func write(_ graph: GraphSnapshot) -> String {
         let nodes = graph.nodes.sorted { $0.id < $1.id }
         let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let edges = drawnEdges(of: graph)
+        let edges = drawnEdges(graph.edges, nodes: byID)
         var ids = DOTIdentifiers()
         let tooltips = DOTTooltips(maxLength: options.maxTooltipLength, maxEvidence: options.maxEvidencePerEdge)
         let font = DOTEscaping.quotedLines([options.fontName], maxLineLength: 100)
@@ -86,8 +86,11 @@ public struct DOTWriter: Sendable {
     /// The edges `write` draws, in key order: those whose endpoints are both nodes, minus the
     /// co-mentions the options leave out. The title counts them, and so does `render`'s report.
     public func drawnEdges(of graph: GraphSnapshot) -> [GraphSnapshot.Edge] {
-        let nodes = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let present = graph.edges
+        drawnEdges(graph.edges, nodes: Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    private func drawnEdges(_ edges: [GraphSnapshot.Edge], nodes: [String: GraphSnapshot.Node]) -> [GraphSnapshot.Edge] {
+        let present = edges
             .filter { nodes[$0.source] != nil && nodes[$0.target] != nil }
             .sorted { $0.key < $1.key }
         switch options.coMentions {
