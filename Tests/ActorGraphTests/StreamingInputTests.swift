@@ -110,6 +110,25 @@ struct StreamingInputTests {
         #expect(files[0].load().article?.text == StreamingInputTests.text)
     }
 
+    @Test func anArticleOverTheLimitIsAProblemAndTheRestIsRead() throws {
+        let dir = try StreamingInputTests.folder()
+        let small = dir.appendingPathComponent("a-small.txt"), big = dir.appendingPathComponent("b-big.txt")
+        let feed = dir.appendingPathComponent("c-feed.jsonl")
+        let limit = 2 * StreamingInputTests.text.utf8.count
+        try StreamingInputTests.text.write(to: small, atomically: true, encoding: .utf8)
+        try String(repeating: StreamingInputTests.text + " ", count: 3).write(to: big, atomically: true, encoding: .utf8)
+        let short = "{\"id\": \"short\", \"text\": \"\(StreamingInputTests.text)\"}"
+        let long = "{\"id\": \"long\", \"text\": \"\(String(repeating: StreamingInputTests.text + " ", count: 3))\"}"
+        try (long + "\n" + short + "\n").write(to: feed, atomically: true, encoding: .utf8)
+        let (articles, problems) = ArticleReader(maxArticleBytes: limit).read(paths: [dir.path])
+        #expect(articles.map(\.id) == [small.path, "short"])
+        #expect(problems.map(\.file) == [big.path, feed.path + ":1"])
+        #expect(problems.allSatisfy { $0.message.contains("over the \(limit) bytes an article may have") })
+        #expect(problems.first?.message.hasSuffix("; skipped") == true && problems.last?.message.hasSuffix("; line skipped") == true)
+        // The shipped limit leaves every ordinary article alone.
+        #expect(ArticleReader().read(paths: [dir.path]).articles.count == 4)
+    }
+
     @Test func aFeedWithANulAtTheEndGivesNoArticle() throws {
         let dir = try StreamingInputTests.folder()
         let feed = dir.appendingPathComponent("feed.jsonl")

@@ -41,6 +41,20 @@ struct ExtractCLITests {
         #expect(result.stderr.contains("latin.txt: not UTF-8 text (invalid byte 0xC3 at offset 1)"))
     }
 
+    @Test func aFileTooLargeForAnArticleIsNamedAndNotRead() throws {
+        let dir = try CLI.temporaryFolder()
+        let big = dir.appendingPathComponent("archive.txt")
+        // Sparse: the size is refused before a byte is read.
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 65 << 20)
+        try handle.close()
+        let result = try CLI.run(["extract", big.path, "--format", "jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("archive.txt: 65 MB of text, over the 64 MB an article may have"), "\(result.stderr)")
+    }
+
     @Test func nothingReadableFailsWithExitCode1() throws {
         let dir = try CLI.temporaryFolder()
         try Data().write(to: dir.appendingPathComponent("empty.txt"))

@@ -10,9 +10,12 @@ public struct ArticleFile: Sendable, Equatable {
     var manifest: Manifest.Entry?
     /// `ArticleReader.dateOverride`, which wins over the manifest and the front matter.
     var dateOverride: PartialDate?
+    /// `ArticleReader.maxArticleBytes`.
+    var maxBytes: Int
 
-    init(path: String, manifest: Manifest.Entry?, dateOverride: PartialDate?) {
+    init(path: String, manifest: Manifest.Entry?, dateOverride: PartialDate?, maxBytes: Int = Article.maxBytes) {
         self.path = path
+        self.maxBytes = maxBytes
         self.manifest = manifest
         self.dateOverride = dateOverride
         var info = stat()
@@ -22,10 +25,13 @@ public struct ArticleFile: Sendable, Equatable {
     /// The article, and the problems met reading it (a problem and an article together when only
     /// its metadata is wrong). Dates: `dateOverride`, else the front matter, else the manifest.
     public func load() -> (article: Article?, problems: [InputProblem]) {
+        if bytes > maxBytes { return (nil, [InputProblem(file: path, message: Article.tooLarge(bytes, limit: maxBytes) + "; skipped")]) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             return (nil, [InputProblem(file: path, message: "cannot read: \(error.localizedDescription)")])
         }
+        // A file that grew since it was listed, or whose size `stat` could not tell.
+        if data.count > maxBytes { return (nil, [InputProblem(file: path, message: Article.tooLarge(data.count, limit: maxBytes) + "; skipped")]) }
         let text: String
         do { text = try TextDecoder.decode(data).text } catch {
             return (nil, [InputProblem(file: path, message: error.description)])

@@ -26,8 +26,13 @@ public enum InputEntry: Sendable {
 public struct ArticleReader: Sendable {
     /// A date for every article, overriding manifests and front matter.
     public var dateOverride: PartialDate?
+    /// The largest article read, in bytes (`Article.maxBytes`); a larger one is a problem, skipped.
+    public var maxArticleBytes: Int
 
-    public init(dateOverride: PartialDate? = nil) { self.dateOverride = dateOverride }
+    public init(dateOverride: PartialDate? = nil, maxArticleBytes: Int = Article.maxBytes) {
+        self.dateOverride = dateOverride
+        self.maxArticleBytes = maxArticleBytes
+    }
 
     /// Every article, in input order, and every problem, in the order they were met.
     public func read(paths: [String]) -> (articles: [Article], problems: [InputProblem]) {
@@ -56,7 +61,7 @@ public struct ArticleReader: Sendable {
 
     /// The items of inputs already listed (by `list`).
     public func stream(_ entries: [InputEntry]) -> ArticleStream {
-        ArticleStream(entries: entries, dateOverride: dateOverride)
+        ArticleStream(entries: entries, dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
     }
 
     /// The inputs in order: article files with their manifest entries, feeds, and the problems of
@@ -83,7 +88,7 @@ public struct ArticleReader: Sendable {
                 entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
             } else {
                 let name = name ?? ArticleReader.split(file).name
-                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: name), dateOverride: dateOverride)))
+                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: name), dateOverride: dateOverride, maxBytes: maxArticleBytes)))
             }
         }
         for path in paths {

@@ -16,10 +16,12 @@ public struct ArticleStream: IteratorProtocol {
     private var entries: IndexingIterator<[InputEntry]>
     private var feed: FeedReader?
     private let dateOverride: PartialDate?
+    private let maxArticleBytes: Int
 
-    init(entries: [InputEntry], dateOverride: PartialDate?) {
+    init(entries: [InputEntry], dateOverride: PartialDate?, maxArticleBytes: Int) {
         self.entries = entries.makeIterator()
         self.dateOverride = dateOverride
+        self.maxArticleBytes = maxArticleBytes
     }
 
     public mutating func next() -> InputItem? {
@@ -32,7 +34,7 @@ public struct ArticleStream: IteratorProtocol {
             case nil: return nil
             case .problem(let problem): return .problem(problem)
             case .file(let file): return .file(file)
-            case .feed(let path, _): feed = FeedReader(path: path, dateOverride: dateOverride)
+            case .feed(let path, _): feed = FeedReader(path: path, dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
             }
         }
     }

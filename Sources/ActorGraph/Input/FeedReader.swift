@@ -10,6 +10,7 @@ import Foundation
 final class FeedReader {
     private let path: String
     private let dateOverride: PartialDate?
+    private let maxArticleBytes: Int
     private var state: State = .start
     private var articles = 0
 
@@ -21,7 +22,8 @@ final class FeedReader {
         case done
     }
 
-    init(path: String, dateOverride: PartialDate?) {
+    init(path: String, dateOverride: PartialDate?, maxArticleBytes: Int = Article.maxBytes) {
+        self.maxArticleBytes = maxArticleBytes
         self.path = path
         self.dateOverride = dateOverride
     }
@@ -88,6 +90,7 @@ final class FeedReader {
     private func line(_ line: String, number: Int, bytes: Int) -> InputItem? {
         guard !FeedReader.isBlank(line, .whitespaces) else { return nil }
         let place = "\(path):\(number)"
+        if bytes > maxArticleBytes { return .problem(InputProblem(file: place, message: Article.tooLarge(bytes, limit: maxArticleBytes) + "; line skipped")) }
         guard let item = try? JSONDecoder().decode(FeedLine.self, from: Data(line.utf8)) else {
             return .problem(InputProblem(file: place, message: "not a JSON object with a \"text\" field; line skipped"))
         }
