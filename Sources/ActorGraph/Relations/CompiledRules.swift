@@ -4,8 +4,10 @@
 /// into sets at every token, for every rule.
 struct CompiledRules: Sendable {
     enum Element: Sendable, Equatable {
-        /// A mention; `types` is a mask over `ActorType.allCases` (nil: any type).
-        case slot(RelationRule.Slot, types: UInt8?)
+        /// A mention; `types` is a mask over `ActorType.allCases` (nil: any type). `partner`: the
+        /// pattern joins it to the other slot with «و» («اشتباكات A و? B»), so it may bind the
+        /// actor coordinated with the other slot's, which rules otherwise refuse as a partner.
+        case slot(RelationRule.Slot, types: UInt8?, partner: Bool)
         case word(set: Int, optional: Bool)
         case gap(Int, crossesActors: Bool)
         case anyWord
@@ -42,10 +44,10 @@ struct CompiledRules: Sendable {
         var elements: [[Element]] = [], required: [[Int]] = [], unless: [Int?] = []
         for rule in rules {
             var compiled: [Element] = [], needs: [Int] = []
-            for element in rule.elements {
+            for (e, element) in rule.elements.enumerated() {
                 switch element {
                 case .slot(let slot, let types):
-                    compiled.append(.slot(slot, types: types.map(CompiledRules.mask)))
+                    compiled.append(.slot(slot, types: types.map(CompiledRules.mask), partner: CompiledRules.joinsPartner(rule.elements, at: e)))
                 case .word(let words, let optional):
                     let set = id(words)
                     compiled.append(.word(set: set, optional: optional))
@@ -68,6 +70,14 @@ struct CompiledRules: Sendable {
         self.unless = unless.map { $0 ?? -1 }
         self.setsOfWord = setsOfWord
         self.stride = stride
+    }
+
+    /// Whether the slot at `e` follows the other slot with only «و» (required or optional) between.
+    static func joinsPartner(_ elements: [RelationRule.Element], at e: Int) -> Bool {
+        var k = e - 1
+        if k >= 0, case .word(let words, _) = elements[k], words == [SentenceContext.and] { k -= 1 }
+        guard k >= 0, case .slot = elements[k] else { return false }
+        return true
     }
 
     static func mask(_ types: Set<ActorType>) -> UInt8 {

@@ -253,9 +253,10 @@ struct SentenceContext {
                 if match(rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
-                    // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»).
+                    // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
+                    // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
-                    guard crosses || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
+                    guard crosses || mentions[m].sponsorOnly || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
                             || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
@@ -263,7 +264,7 @@ struct SentenceContext {
                     k += 1
                 }
             }
-        case .slot(let slot, let types):
+        case .slot(let slot, let types, let partner):
             // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
             var k = i
             var skipped = 0
@@ -271,10 +272,11 @@ struct SentenceContext {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
                     // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
-                    // refuse the binding here so that the matcher goes on past the partner.
+                    // refuse the binding here so that the matcher goes on past the partner, unless
+                    // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
                     // (Tested last: walking coordination costs most.)
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports)
-                        && !(type != .alliedWith && bindings.contains { coordinated(with: $0).contains(m) }) {
+                        && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
                         if match(rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
