@@ -357,7 +357,9 @@ struct DiscoveryPatterns {
             hops += 1
         }
         if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].word) { return nil }
-        if let name = personName(from: j, range, taken, strict: strict) { return candidate(.person, name) }
+        if let name = personName(from: j, range, taken, strict: strict) {
+            return describedAsNonActor(after: name.upperBound, range) ? nil : candidate(.person, name)
+        }
         // «المبعوث الأمريكي إلى سوريا توماس باراك»: a short qualifier, then a given name.
         var k = j
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
@@ -387,6 +389,25 @@ struct DiscoveryPatterns {
         if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].word == "في") { return nil }
         return candidate(.person, words, prefix: prefix)
     }
+
+    /// Whether the words after a name say the person is no armed actor: «المكنى “أبو عيسى” وهو سائق
+    /// أحد الصهاريج», «…، وهو أحد الأهالي»: a source quoted by name, not a fighter.
+    private func describedAsNonActor(after end: Int, _ range: Range<Int>) -> Bool {
+        var k = end
+        while range.contains(k), isQuote(k, range) || tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
+        guard isWord(k, range), DiscoveryPatterns.pronounsOfApposition.contains(tokens[k].word) else { return false }
+        k += 1
+        if isWord(k, range), DiscoveryPatterns.oneOf.contains(tokens[k].word) { k += 1 }
+        return isWord(k, range) && (lexicon.nonActorRoles.contains(tokens[k].word) || DiscoveryPatterns.civilians.contains(tokens[k].word))
+    }
+
+    static let pronounsOfApposition: Set<Word> = DiscoveryLexicon.set(["وهو", "وهي", "هو", "هي"])
+    static let oneOf: Set<Word> = DiscoveryLexicon.set(["أحد", "إحدى"])
+    /// Civilian callings and standings that a source quoted by name is given.
+    static let civilians: Set<Word> = DiscoveryLexicon.set([
+        "سائق", "سائقي", "مزارع", "تاجر", "تجار", "طالب", "مدرس", "معلم", "موظف", "مدني", "المدنيين", "الأهالي", "اهالي", "سكان", "أبناء",
+        "صاحب", "أصحاب", "ناشط", "صحفي", "مراسل", "طبيب", "ممرض", "محام", "مهندس", "نازح", "لاجئ", "والد", "شقيق", "مواطن",
+    ])
 
     /// Roles in the accusative, after a name: «تعيين عدنان الأحمد رئيساً للفرع».
     static let roleAdverbs: Set<Word> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])

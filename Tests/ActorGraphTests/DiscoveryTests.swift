@@ -1,0 +1,33 @@
+import Testing
+@testable import ActorGraph
+
+/// Table-driven discovery tests: a sentence and the persons found outside the fixture gazetteer.
+@Suite("Discovery of persons")
+struct DiscoveryTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "a rank before a name", text: "قال العميد سهيل الحسن إن الهجوم فشل.", expected: ["سهيل الحسن"]),
+        Case(name: "a faction's official", text: "قال أحمد العلي، القيادي في الجيش الحر، إن الهجوم فشل.", expected: ["أحمد العلي"]),
+        Case(name: "a nickname cue, then the description of a fighter",
+             text: "قال المكنى “أبو حمزة” وهو أحد قادة الجيش الحر إن الهجوم فشل.", expected: ["أبو حمزة"]),
+        // Negatives: a person named as a source, described as a civilian.
+        Case(name: "negative: a nickname cue, then «وهو سائق»",
+             text: "أكد المكنى “أبو عيسى” وهو سائق أحد الصهاريج قيام عناصر حزب الله بفرض الإتاوات.", expected: []),
+        Case(name: "negative: «وهو أحد الأهالي»", text: "قال المدعو خالد العمر، وهو أحد الأهالي، إن قوات النظام اعتقلت شقيقه.",
+             expected: []),
+        Case(name: "negative: a monitor's director", text: "قال رامي عبد الرحمن، مدير المرصد السوري، إن الاشتباكات مستمرة.", expected: []),
+    ]
+
+    @Test(arguments: cases)
+    func discovers(_ c: Case) {
+        let doc = Fixtures.extract(c.text)
+        let found = doc.actors.actors.filter { $0.discovered && $0.type == .person }.map(\.name)
+        #expect(found == c.expected)
+    }
+}
