@@ -30,4 +30,18 @@ struct DiscoveryTests {
         let found = doc.actors.actors.filter { $0.discovered && $0.type == .person }.map(\.name)
         #expect(found == c.expected)
     }
+
+    /// States named only as places are no actors; a state that acts stays one.
+    @Test(arguments: [
+        ("مقاتلين شيعة من لبنان وروسيا", "استقطب اللواء مقاتلين شيعة من لبنان وروسيا للقتال في سوريا.", [String]()),
+        ("fighters from, a list", "وصل مرتزقة من لبنان، وروسيا إلى دمشق.", []),
+        ("departure", "انسحب حزب الله من القصير باتجاه لبنان.", []),
+        ("backed fighters", "قاتل مقاتلون مدعومون من روسيا في حماة.", ["russia"]),
+        ("a sponsor", "تلقى الجيش الحر دعما من روسيا ولبنان.", ["lebanon", "russia"]),
+        ("a place, then a state that acts", "انسحب حزب الله إلى لبنان، وقصفت روسيا مواقع الجيش الحر.", ["russia"]),
+    ])
+    func statesNamedAsPlaces(name: String, text: String, expected: [String]) {
+        let doc = Fixtures.extract(text)
+        #expect(doc.actors.actors.filter { $0.type == .state }.map(\.id).sorted() == expected, "\(name)")
+    }
 }

@@ -8,6 +8,14 @@ struct DocumentCleanup {
 
     static let locatives: Set<Word> = DiscoveryLexicon.set(["في", "إلى", "الى", "نحو", "باتجاه", "داخل", "خارج", "حدود", "الحدود", "أراضي", "عاصمة", "قرب", "من"])
     static let sponsorCues: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "قبل", "بدعم", "التابعة", "التابع", "الموالية", "يد"])
+    /// Words of leaving before «من STATE»: «انسحب من لبنان».
+    static let departures: Set<Word> = DiscoveryLexicon.set(["قادم", "القادمة", "القادمين", "عائدين", "انسحب", "انسحبت", "خرج"])
+    /// People whose origin «من STATE» gives: «مقاتلين شيعة من لبنان», «مرتزقة من باكستان».
+    static let people: Set<Word> = DiscoveryLexicon.set(["مقاتلين", "مقاتلي", "مقاتلون", "المقاتلين", "مسلحين", "مسلحون", "المسلحين",
+                                                         "مرتزقة", "المرتزقة", "متطوعين", "المتطوعين", "لاجئين", "اللاجئين", "نازحين", "عمال", "مهاجرين"])
+    /// Words of origin or creed between such people and «من»: «مقاتلين شيعة من …» (never «مدعومين»).
+    static let origins: Set<Word> = DiscoveryLexicon.set(["شيعة", "الشيعة", "سنة", "أجانب", "الأجانب", "عرب", "العرب", "أفغان", "آخرين"])
+    static let listJoiners: Set<Word> = DiscoveryLexicon.set(["و", "،", ","])
 
     func run(_ state: inout State) {
         branchNames(&state)
@@ -158,20 +166,46 @@ struct DocumentCleanup {
 
     private func locativeStates(_ state: inout State) {
         let tokens = state.tokens
-        for a in state.actors.indices where state.actors[a].type == .state {
-            let mentions = state.mentions.indices.filter { state.mentions[$0].actor == a && state.mentions[$0].kind == .name }
-            let locative = mentions.filter { i in
-                let m = state.mentions[i]
-                let first = tokens[m.tokens.lowerBound].text
+        // Each state's name mentions, in text order, and whether each names a place.
+        let names = state.mentions.indices.filter {
+            let a = state.mentions[$0].actor
+            return a >= 0 && state.actors[a].type == .state && state.mentions[$0].kind == .name
+        }
+        var locative: [Int: Bool] = [:]
+        for i in names {
+            let m = state.mentions[i], a = m.actor
+            let first = tokens[m.tokens.lowerBound].text
+            locative[i] = {
                 if first.hasPrefix("ب") && !ArabicNormalizer.normalize(state.actors[a].name).hasPrefix("ب") && m.text.first != "ب" { return true }
                 guard m.tokens.lowerBound > 0 else { return false }
-                let before = tokens[m.tokens.lowerBound - 1].word
+                let k = m.tokens.lowerBound
+                let before = tokens[k - 1].word
                 if DocumentCleanup.sponsorCues.contains(before) { return false }
-                if before == "من" { return m.tokens.lowerBound > 1 && DocumentCleanup.locatives.contains(tokens[m.tokens.lowerBound - 2].word) == false && !DocumentCleanup.sponsorCues.contains(tokens[m.tokens.lowerBound - 2].word) && ["قادم", "القادمة", "القادمين", "عائدين", "انسحب", "انسحبت", "خرج"].contains(tokens[m.tokens.lowerBound - 2].word) }
-                if before == "مع", m.tokens.lowerBound > 1, ["الحدود", "حدود"].contains(tokens[m.tokens.lowerBound - 2].word) { return true }
+                if before == "من" {
+                    guard k > 1 else { return false }
+                    let previous = tokens[k - 2].word
+                    if DocumentCleanup.locatives.contains(previous) || DocumentCleanup.sponsorCues.contains(previous) { return false }
+                    if DocumentCleanup.departures.contains(previous) { return true }
+                    // «مقاتلين (شيعة) من لبنان»: where fighters come from, not a state that acts.
+                    return DocumentCleanup.people.contains(previous)
+                        || (k > 2 && DocumentCleanup.people.contains(tokens[k - 3].word) && DocumentCleanup.origins.contains(previous))
+                }
+                if before == "مع", k > 1, ["الحدود", "حدود"].contains(tokens[k - 2].word) { return true }
                 return DocumentCleanup.locatives.contains(before) && before != "من"
-            }
-            if !mentions.isEmpty && locative.count == mentions.count {
+            }()
+        }
+        // «من لبنان والعراق وإيران»: states listed after a place are places too.
+        for (n, i) in names.enumerated() where n > 0 && locative[i] == false {
+            let j = names[n - 1]
+            guard locative[j] == true else { continue }
+            let gap = state.mentions[j].tokens.upperBound..<state.mentions[i].tokens.lowerBound
+            let conjunction = state.mentions[i].clitic.hasPrefix("و")
+            guard gap.count <= 2, gap.allSatisfy({ DocumentCleanup.listJoiners.contains(tokens[$0].word) }), conjunction || !gap.isEmpty else { continue }
+            locative[i] = true
+        }
+        for a in state.actors.indices where state.actors[a].type == .state {
+            let mentions = names.filter { state.mentions[$0].actor == a }
+            if !mentions.isEmpty && mentions.allSatisfy({ locative[$0] == true }) {
                 for i in mentions { state.mentions[i].actor = -1 }
             }
         }
