@@ -38,6 +38,8 @@ struct DiscoveryTests {
         ("departure", "انسحب حزب الله من القصير باتجاه لبنان.", []),
         ("backed fighters", "قاتل مقاتلون مدعومون من روسيا في حماة.", ["russia"]),
         ("a sponsor", "تلقى الجيش الحر دعما من روسيا ولبنان.", ["lebanon", "russia"]),
+        // The adjective's mention is added after the names: it crashed the list walk once.
+        ("an adjectival sponsor, then a place", "تشكلت قوات سوريا الديمقراطية بدعم أميركي، ثم انسحب مقاتلوها إلى لبنان.", ["united-states"]),
         ("a place, then a state that acts", "انسحب حزب الله إلى لبنان، وقصفت روسيا مواقع الجيش الحر.", ["russia"]),
     ])
     func statesNamedAsPlaces(name: String, text: String, expected: [String]) {

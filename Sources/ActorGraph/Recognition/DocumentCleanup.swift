@@ -167,10 +167,12 @@ struct DocumentCleanup {
     private func locativeStates(_ state: inout State) {
         let tokens = state.tokens
         // Each state's name mentions, in text order, and whether each names a place.
+        // (Passes add mentions out of text order, and two may share tokens: sort, and never
+        // assume the previous one ends before the next starts.)
         let names = state.mentions.indices.filter {
             let a = state.mentions[$0].actor
             return a >= 0 && state.actors[a].type == .state && state.mentions[$0].kind == .name
-        }
+        }.sorted { state.mentions[$0].tokens.lowerBound < state.mentions[$1].tokens.lowerBound }
         var locative: [Int: Bool] = [:]
         for i in names {
             let m = state.mentions[i], a = m.actor
@@ -198,6 +200,7 @@ struct DocumentCleanup {
         for (n, i) in names.enumerated() where n > 0 && locative[i] == false {
             let j = names[n - 1]
             guard locative[j] == true else { continue }
+            guard state.mentions[j].tokens.upperBound <= state.mentions[i].tokens.lowerBound else { continue }
             let gap = state.mentions[j].tokens.upperBound..<state.mentions[i].tokens.lowerBound
             let conjunction = state.mentions[i].clitic.hasPrefix("و")
             guard gap.count <= 2, gap.allSatisfy({ DocumentCleanup.listJoiners.contains(tokens[$0].word) }), conjunction || !gap.isEmpty else { continue }
