@@ -45,7 +45,7 @@ struct ExtractCLITests {
         let dir = try CLI.temporaryFolder()
         let big = dir.appendingPathComponent("archive.txt")
         // Sparse: the size is refused before a byte is read.
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 65 << 20)
         try handle.close()
