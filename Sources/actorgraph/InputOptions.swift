@@ -38,9 +38,11 @@ struct InputOptions: ParsableArguments {
     func extractDocuments(with extractor: Extractor, jobs: Int?, keep: (@Sendable (Article) -> Bool)? = nil,
                           consume: (DocumentExtraction) throws -> Void) throws -> Int {
         let reader = ArticleReader(dateOverride: date.flatMap { PartialDate($0) })
-        let entries = reader.list(paths: inputs)
-        let progress = Progress(entries)
-        var items = reader.stream(entries)
+        // The inputs are walked as they are read, so memory does not grow with their number. The
+        // progress line's totals take a walk of their own, made only when the line is shown.
+        let shown = isatty(2) != 0
+        let progress = shown ? Progress(reader.entries(paths: inputs)) : Progress(total: nil, bytes: 0, enabled: false)
+        var items = reader.stream(paths: inputs)
         var read = 0, kept = 0
         try ParallelExtraction.run(extractor, &items, jobs: jobs, keep: keep) { outcome in
             if !outcome.problems.isEmpty {

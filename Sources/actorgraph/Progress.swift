@@ -4,7 +4,7 @@ import Foundation
 /// A progress line on stderr for long extractions: documents done/total, MB/s and time left.
 /// Shown only when stderr is a terminal, so logs, pipes and tests see nothing.
 ///
-///     let progress = Progress(reader.list(paths: inputs))
+///     let progress = Progress(reader.entries(paths: inputs))
 ///     … progress.advance(bytes: n) as each document is done …
 ///     progress.finish()
 final class Progress: @unchecked Sendable {
@@ -26,7 +26,7 @@ final class Progress: @unchecked Sendable {
     }
 
     /// Progress over listed inputs: bytes from the sizes of files and feeds.
-    convenience init(_ entries: [InputEntry], enabled: Bool = isatty(2) != 0) {
+    convenience init(_ entries: some Sequence<InputEntry>, enabled: Bool = isatty(2) != 0) {
         var files = 0, bytes = 0, feeds = false
         for entry in entries {
             switch entry {

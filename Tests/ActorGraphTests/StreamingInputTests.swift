@@ -63,6 +63,38 @@ struct StreamingInputTests {
         #expect(dates == expected)
     }
 
+    /// The walk gives a folder's article files in the order of their sorted full paths, as the
+    /// listing made up front did ("b-c.txt", "b.txt", "b/x.txt", "b0.txt"), one at a time: the
+    /// entries taken before the walk ends are the first ones of the whole list.
+    @Test func aFolderIsWalkedInTheOrderOfItsSortedPaths() throws {
+        let dir = try StreamingInputTests.folder()
+        let files = ["a.txt", "b.txt", "b/x.txt", "b/c/y.txt", "b-c.txt", "b.d/z.txt", "b0.txt", "c.jsonl", "\u{301}m.txt",
+                     "é.txt", "e\u{301}/f.txt", "z/w.txt"]
+        let ignored = [".hidden.txt", "note.md", "b/.x.txt"]
+        for name in files + ignored {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try StreamingInputTests.text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        func path(_ entry: InputEntry) -> String? {
+            switch entry {
+            case .file(let file): file.path
+            case .feed(let path, _): path
+            case .problem: nil
+            }
+        }
+        let expected = files.map { dir.path + "/" + $0 }.sorted()
+        let listed = ArticleReader().list(paths: [dir.path])
+        #expect(listed.compactMap(path) == expected)
+        #expect(listed.count == expected.count, "no problem for a walk with articles: \(listed)")
+        var lazy = ArticleReader().entries(paths: [dir.path])
+        #expect((0..<3).compactMap { _ in lazy.next().flatMap(path) } == Array(expected.prefix(3)))
+        // A folder without articles is still named, where the walk ends.
+        #expect(ArticleReader().list(paths: [dir.appendingPathComponent("empty").path]).map { if case .problem(let p) = $0 { p.message } else { "" } }
+                == ["no articles (.txt or .jsonl files) in this folder"])
+    }
+
     /// Paths split as `NSString` splits ordinary ones, and right where a name starts with a
     /// combining mark.
     @Test(arguments: [("a.txt", "", "a.txt"), ("seeds/a.txt", "seeds", "a.txt"), ("/a.txt", "/", "a.txt"),

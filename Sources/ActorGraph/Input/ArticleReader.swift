@@ -55,72 +55,34 @@ public struct ArticleReader: Sendable {
         return (articles, problems)
     }
 
+    /// The items of the inputs, the folders walked as the stream is taken.
     public func stream(paths: [String]) -> ArticleStream {
-        stream(list(paths: paths))
+        ArticleStream(entries: entries(paths: paths), dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
     }
 
     /// The items of inputs already listed (by `list`).
     public func stream(_ entries: [InputEntry]) -> ArticleStream {
-        ArticleStream(entries: entries, dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
+        ArticleStream(entries: entries.makeIterator(), dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
     }
 
     /// The inputs in order: article files with their manifest entries, feeds, and the problems of
-    /// listing them (missing paths, empty folders, bad manifests) where they were met.
+    /// listing them (missing paths, empty folders, bad manifests) where they were met. All at
+    /// once: `entries(paths:)` gives the same one at a time, as the folders are walked.
     public func list(paths: [String]) -> [InputEntry] {
-        var entries: [InputEntry] = []
-        // Each folder's manifest, or its absence, looked up once (not once per article file).
-        // Keyed by `Word`, which compares code points: two folders whose names differ only in
-        // Unicode normalization (é composed or decomposed) are two folders, which `String` keys merged.
-        var manifests: [Word: Manifest?] = [:]
-        func manifest(for folder: String) -> Manifest? {
-            let key = Word(folder)
-            if let known = manifests[key] { return known }
-            let path = (folder as NSString).appendingPathComponent("manifest.tsv")
-            guard FileManager.default.fileExists(atPath: path) else { manifests[key] = .some(nil); return nil }
-            let (m, issues) = Manifest.read(path: path)
-            entries += issues.map { .problem($0) }
-            manifests[key] = m
-            return m
-        }
-        func add(_ file: String, name: String? = nil, manifest: Manifest?) {
-            if file.hasSuffix(".jsonl") {
-                var info = stat()
-                entries.append(.feed(path: file, bytes: stat(file, &info) == 0 ? Int(info.st_size) : 0))
-            } else {
-                let name = name ?? ArticleReader.split(file).name
-                entries.append(.file(ArticleFile(path: file, manifest: manifest?.entry(for: name), dateOverride: dateOverride, maxBytes: maxArticleBytes)))
-            }
-        }
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                entries.append(.problem(InputProblem(file: path, message: "no such file or folder")))
-                continue
-            }
-            if isDirectory.boolValue {
-                let files = articleFiles(in: path)
-                if files.isEmpty { entries.append(.problem(InputProblem(file: path, message: "no articles (.txt or .jsonl files) in this folder"))) }
-                // Files come sorted, so those of one folder mostly follow each other: the folder's
-                // manifest is looked up when the folder changes, not per file.
-                var folder: (path: String, manifest: Manifest?)?
-                for file in files {
-                    let (path, name) = ArticleReader.split(file)
-                    if !(folder?.path.unicodeScalars.elementsEqual(path.unicodeScalars) ?? false) { folder = (path, manifest(for: path)) }
-                    add(file, name: name, manifest: folder?.manifest)
-                }
-            } else if path.hasSuffix(".tsv") {
-                let (m, issues) = Manifest.read(path: path)
-                entries += issues.map { .problem($0) }
-                let folder = ArticleReader.split(path).folder
-                for entry in m.entries {
-                    add(folder.isEmpty ? entry.file : (folder as NSString).appendingPathComponent(entry.file), manifest: m)
-                }
-            } else {
-                let (folder, name) = ArticleReader.split(path)
-                add(path, name: name, manifest: manifest(for: folder))
-            }
-        }
-        return entries
+        Array(entries(paths: paths))
+    }
+
+    /// The entries of `list(paths:)`, found as they are taken.
+    public func entries(paths: [String]) -> InputEntries {
+        InputEntries(reader: self, paths: paths)
+    }
+
+    /// The manifest of a folder ("" for the current one), if it has one, and its problems.
+    static func manifest(in folder: String) -> (Manifest?, [InputProblem]) {
+        let path = (folder as NSString).appendingPathComponent("manifest.tsv")
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, []) }
+        let (m, issues) = Manifest.read(path: path)
+        return (m, issues)
     }
 
     /// A path's folder ("" when it has none, "/" at the root) and last name, split at its last
@@ -131,32 +93,6 @@ public struct ArticleReader: Sendable {
         guard let slash = scalars.lastIndex(of: "/") else { return ("", path) }
         let folder = slash == scalars.startIndex ? "/" : String(String.UnicodeScalarView(scalars[..<slash]))
         return (folder, String(String.UnicodeScalarView(scalars[scalars.index(after: slash)...])))
-    }
-
-    /// Article files under a folder, recursively, in a stable order. Symbolic links to folders are
-    /// not followed (as `FileManager`'s enumerator does not), so a link cannot make a cycle.
-    ///
-    /// The folder is walked by hand: on Linux, `FileManager.enumerator(atPath:)` returns the full
-    /// path instead of the relative one for an entry whose name starts with a combining mark (the
-    /// "/" before it and the mark make one Character, so its prefix test fails), and the file was
-    /// then reported missing.
-    func articleFiles(in folder: String) -> [String] {
-        var files: [String] = []
-        var pending = [folder]
-        while let current = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
-            for name in names {
-                let path = (current as NSString).appendingPathComponent(name)
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    pending.append(path)
-                } else if !name.hasPrefix("."), name.hasSuffix(".txt") || name.hasSuffix(".jsonl") {
-                    files.append(path)
-                }
-            }
-        }
-        return files.sorted()
     }
 }
 
