@@ -7,7 +7,8 @@ struct CompiledRules: Sendable {
         /// A mention; `types` is a mask over `ActorType.allCases` (nil: any type). `partner`: the
         /// pattern joins it to the other slot with «و» («اشتباكات A و? B»), so it may bind the
         /// actor coordinated with the other slot's, which rules otherwise refuse as a partner.
-        case slot(RelationRule.Slot, types: UInt8?, partner: Bool)
+        /// `topic`: only the sentence's first named actor (`^A` in the table).
+        case slot(RelationRule.Slot, types: UInt8?, partner: Bool, topic: Bool)
         case word(set: Int, optional: Bool)
         case gap(Int, crossesActors: Bool)
         case anyWord
@@ -46,8 +47,9 @@ struct CompiledRules: Sendable {
             var compiled: [Element] = [], needs: [Int] = []
             for (e, element) in rule.elements.enumerated() {
                 switch element {
-                case .slot(let slot, let types):
-                    compiled.append(.slot(slot, types: types.map(CompiledRules.mask), partner: CompiledRules.joinsPartner(rule.elements, at: e)))
+                case .slot(let slot, let types, let topic):
+                    compiled.append(.slot(slot, types: types.map(CompiledRules.mask), partner: CompiledRules.joinsPartner(rule.elements, at: e),
+                                          topic: topic))
                 case .word(let words, let optional):
                     let set = id(words)
                     compiled.append(.word(set: set, optional: optional))

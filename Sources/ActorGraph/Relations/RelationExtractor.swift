@@ -264,13 +264,14 @@ struct SentenceContext {
                     k += 1
                 }
             }
-        case .slot(let slot, let types, let partner):
+        case .slot(let slot, let types, let partner, let topic):
             // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
             var k = i
             var skipped = 0
             while skipped <= 2 {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
+                    if topic, mention.actor != firstName.map({ mentions[$0].actor }) { return false }
                     // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
                     // refuse the binding here so that the matcher goes on past the partner, unless
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
@@ -303,7 +304,23 @@ struct SentenceContext {
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [ActorType] = []
     /// The mentions of this sentence (indices into `mentions`), in text order.
-    var local: [Int] = []
+    var local: [Int] = [] {
+        didSet { firstName = topic() }
+    }
+    /// The first of them that is a name: the sentence's topic, for `^A` slots.
+    private(set) var firstName: Int?
+
+    /// The first named actor, unless it only reports what follows («أعلنت A أن B …»: B is the topic).
+    private func topic() -> Int? {
+        let names = local.filter { mentions[$0].isName }
+        guard let first = names.first else { return nil }
+        var k = mentions[first].tokens.upperBound
+        while range.contains(k), token(k, isIn: quote) || tokens[k].word == SentenceContext.arabicComma { k += 1 }
+        guard range.contains(k), SentenceContext.reportedThat.contains(tokens[k].word) else { return first }
+        return names.first { mentions[$0].tokens.lowerBound > k }
+    }
+
+    static let reportedThat: Set<Word> = DiscoveryLexicon.set(["إن", "أن", "بأن", "ان"])
 
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {

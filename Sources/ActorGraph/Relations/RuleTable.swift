@@ -5,6 +5,8 @@ import Foundation
 /// Pattern language (one rule per line of `relations.tsv`; see the file's header):
 /// - `A`, `B` — an actor mention; `A:person`, `B:unit|faction` restrict its type. Up to two
 ///   descriptor words («ميليشيا», «قوات», «عناصر», …) before a mention are skipped.
+/// - `^A`, `^B` — the sentence's first named actor, its topic, which a pronoun glued to a cue
+///   refers to: «وتعتبر A، ميليشيا رديفة لقوات الأسد، … ويقودها B» is `^A …~20 ويقودها B:person`.
 /// - `word` or `w1|w2|w3` — a word, compared after normalization and with clitics peeled off;
 ///   a trailing `?` makes it optional.
 /// - `*` — exactly one word that names no actor.
@@ -13,7 +15,8 @@ import Foundation
 public struct RelationRule: Sendable, Equatable {
     public enum Slot: String, Sendable { case a = "A", b = "B" }
     public enum Element: Sendable, Equatable {
-        case slot(Slot, Set<ActorType>?)
+        /// `topic`: only the sentence's first named actor (`^A`).
+        case slot(Slot, Set<ActorType>?, topic: Bool = false)
         case word(Set<Word>, optional: Bool)
         case gap(Int, crossesActors: Bool)
         /// `*`: exactly one word that names no actor.
@@ -32,7 +35,7 @@ public struct RelationRule: Sendable, Equatable {
 
     /// The actor types a slot accepts (nil: any).
     public func types(of slot: Slot) -> Set<ActorType>? {
-        for case .slot(let s, let types) in elements where s == slot { return types }
+        for case .slot(let s, let types, _) in elements where s == slot { return types }
         return nil
     }
 }
@@ -82,6 +85,13 @@ public struct RuleTable: Sendable {
         return RuleTable(rules: rules)
     }
 
+    /// A slot written in a pattern (`A`, `B:person`, `^A`), without its `^`, and whether it had one.
+    private static func slotWord(_ s: String) -> (String, topic: Bool)? {
+        let topic = s.hasPrefix("^")
+        let bare = topic ? String(s.dropFirst()) : s
+        return bare == "A" || bare == "B" || bare.hasPrefix("A:") || bare.hasPrefix("B:") ? (bare, topic) : nil
+    }
+
     static func parsePattern(_ pattern: String, file: String, line: Int) throws -> [RelationRule.Element] {
         var elements: [RelationRule.Element] = []
         var slots: Set<RelationRule.Slot> = []
@@ -97,7 +107,7 @@ public struct RuleTable: Sendable {
                 elements.append(.gap(n, crossesActors: crosses))
             } else if s == "*" {
                 elements.append(.anyWord)
-            } else if s == "A" || s == "B" || s.hasPrefix("A:") || s.hasPrefix("B:") {
+            } else if let (s, topic) = RuleTable.slotWord(s) {
                 let slot = RelationRule.Slot(rawValue: String(s.prefix(1)))!
                 var types: Set<ActorType>?
                 if s.count > 2 {
@@ -111,7 +121,7 @@ public struct RuleTable: Sendable {
                     types = set
                 }
                 guard slots.insert(slot).inserted else { throw RuleTableError(file: file, line: line, message: "slot \(slot.rawValue) appears twice") }
-                elements.append(.slot(slot, types))
+                elements.append(.slot(slot, types, topic: topic))
             } else {
                 let optional = s.hasSuffix("?")
                 let words = (optional ? String(s.dropLast()) : s).split(separator: "|").map { ArabicNormalizer.normalize($0) }
