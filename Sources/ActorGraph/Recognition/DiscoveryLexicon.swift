@@ -27,6 +27,9 @@ struct DiscoveryLexicon: Sendable {
     let givenNames: Set<Word>
     /// People who are not actors: monitors, reporters, activists.
     let nonActorRoles: Set<Word>
+    /// Civilian callings and standings a source quoted by name is given after «وهو (أحد)»:
+    /// «المكنى "أبو عيسى" وهو سائق …», «وهو أحد الأهالي» (with `nonActorRoles`).
+    let civilians: Set<Word>
 
     static func set(_ words: [String]) -> Set<Word> { Set<Word>.normalized(words) }
 
@@ -69,7 +72,9 @@ struct DiscoveryLexicon: Sendable {
         nicknameCues: set(["الملقب", "الملقبة", "المكنى", "المكناة", "المعروف", "المعروفة", "الشهير", "المدعو", "يدعى", "يلقب"]),
         givenNames: set(DiscoveryLexicon.commonGivenNames),
         nonActorRoles: set(["المرصد", "مراسل", "مراسلنا", "الناشط", "ناشط", "الصحفي", "الصحافي", "الإعلامي", "الكاتب", "المحلل", "الباحث",
-                            "المحامي", "الطبيب", "المواطن", "الشاعر", "الفنان", "المذيع", "المراسل", "محافظ", "الوزير"])
+                            "المحامي", "الطبيب", "المواطن", "الشاعر", "الفنان", "المذيع", "المراسل", "محافظ", "الوزير"]),
+        civilians: set(["سائق", "سائقي", "مزارع", "تاجر", "تجار", "طالب", "مدرس", "معلم", "موظف", "مدني", "المدنيين", "الأهالي", "اهالي",
+                        "سكان", "أبناء", "صاحب", "أصحاب", "صحفي", "طبيب", "ممرض", "محام", "مهندس", "نازح", "لاجئ", "والد", "شقيق", "مواطن"])
     )
 
     /// Common Arabic given names (men's and a few women's), from general knowledge of Levantine naming.

@@ -398,16 +398,11 @@ struct DiscoveryPatterns {
         guard isWord(k, range), DiscoveryPatterns.pronounsOfApposition.contains(tokens[k].word) else { return false }
         k += 1
         if isWord(k, range), DiscoveryPatterns.oneOf.contains(tokens[k].word) { k += 1 }
-        return isWord(k, range) && (lexicon.nonActorRoles.contains(tokens[k].word) || DiscoveryPatterns.civilians.contains(tokens[k].word))
+        return isWord(k, range) && (lexicon.nonActorRoles.contains(tokens[k].word) || lexicon.civilians.contains(tokens[k].word))
     }
 
     static let pronounsOfApposition: Set<Word> = DiscoveryLexicon.set(["وهو", "وهي", "هو", "هي"])
     static let oneOf: Set<Word> = DiscoveryLexicon.set(["أحد", "إحدى"])
-    /// Civilian callings and standings that a source quoted by name is given.
-    static let civilians: Set<Word> = DiscoveryLexicon.set([
-        "سائق", "سائقي", "مزارع", "تاجر", "تجار", "طالب", "مدرس", "معلم", "موظف", "مدني", "المدنيين", "الأهالي", "اهالي", "سكان", "أبناء",
-        "صاحب", "أصحاب", "ناشط", "صحفي", "مراسل", "طبيب", "ممرض", "محام", "مهندس", "نازح", "لاجئ", "والد", "شقيق", "مواطن",
-    ])
 
     /// Roles in the accusative, after a name: «تعيين عدنان الأحمد رئيساً للفرع».
     static let roleAdverbs: Set<Word> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])
