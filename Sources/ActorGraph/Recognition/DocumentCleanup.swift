@@ -173,44 +173,41 @@ struct DocumentCleanup {
             let a = state.mentions[$0].actor
             return a >= 0 && state.actors[a].type == .state && state.mentions[$0].kind == .name
         }.sorted { state.mentions[$0].tokens.lowerBound < state.mentions[$1].tokens.lowerBound }
-        var locative: [Int: Bool] = [:]
-        for i in names {
-            let m = state.mentions[i], a = m.actor
+        // Whether mention `i` names the state as a place («في لبنان», «مقاتلين من لبنان»).
+        func namesPlace(_ i: Int) -> Bool {
+            let m = state.mentions[i]
             let first = tokens[m.tokens.lowerBound].text
-            locative[i] = {
-                if first.hasPrefix("ب") && !ArabicNormalizer.normalize(state.actors[a].name).hasPrefix("ب") && m.text.first != "ب" { return true }
-                guard m.tokens.lowerBound > 0 else { return false }
-                let k = m.tokens.lowerBound
-                let before = tokens[k - 1].word
-                if DocumentCleanup.sponsorCues.contains(before) { return false }
-                if before == "من" {
-                    guard k > 1 else { return false }
-                    let previous = tokens[k - 2].word
-                    if DocumentCleanup.locatives.contains(previous) || DocumentCleanup.sponsorCues.contains(previous) { return false }
-                    if DocumentCleanup.departures.contains(previous) { return true }
-                    // «مقاتلين (شيعة) من لبنان»: where fighters come from, not a state that acts.
-                    return DocumentCleanup.people.contains(previous)
-                        || (k > 2 && DocumentCleanup.people.contains(tokens[k - 3].word) && DocumentCleanup.origins.contains(previous))
-                }
-                if before == "مع", k > 1, ["الحدود", "حدود"].contains(tokens[k - 2].word) { return true }
-                return DocumentCleanup.locatives.contains(before) && before != "من"
-            }()
+            if first.hasPrefix("ب") && !ArabicNormalizer.normalize(state.actors[m.actor].name).hasPrefix("ب") && m.text.first != "ب" { return true }
+            guard m.tokens.lowerBound > 0 else { return false }
+            let k = m.tokens.lowerBound
+            let before = tokens[k - 1].word
+            if DocumentCleanup.sponsorCues.contains(before) { return false }
+            if before == "من" {
+                guard k > 1 else { return false }
+                let previous = tokens[k - 2].word
+                if DocumentCleanup.locatives.contains(previous) || DocumentCleanup.sponsorCues.contains(previous) { return false }
+                if DocumentCleanup.departures.contains(previous) { return true }
+                // «مقاتلين (شيعة) من لبنان»: where fighters come from, not a state that acts.
+                return DocumentCleanup.people.contains(previous)
+                    || (k > 2 && DocumentCleanup.people.contains(tokens[k - 3].word) && DocumentCleanup.origins.contains(previous))
+            }
+            if before == "مع", k > 1, ["الحدود", "حدود"].contains(tokens[k - 2].word) { return true }
+            return DocumentCleanup.locatives.contains(before) && before != "من"
         }
+        var locative = names.map(namesPlace)
         // «من لبنان والعراق وإيران»: states listed after a place are places too.
-        for (n, i) in names.enumerated() where n > 0 && locative[i] == false {
-            let j = names[n - 1]
-            guard locative[j] == true else { continue }
+        for n in names.indices.dropFirst() where !locative[n] && locative[n - 1] {
+            let i = names[n], j = names[n - 1]
             guard state.mentions[j].tokens.upperBound <= state.mentions[i].tokens.lowerBound else { continue }
             let gap = state.mentions[j].tokens.upperBound..<state.mentions[i].tokens.lowerBound
             let conjunction = state.mentions[i].clitic.hasPrefix("و")
             guard gap.count <= 2, gap.allSatisfy({ DocumentCleanup.listJoiners.contains(tokens[$0].word) }), conjunction || !gap.isEmpty else { continue }
-            locative[i] = true
+            locative[n] = true
         }
-        for a in state.actors.indices where state.actors[a].type == .state {
-            let mentions = names.filter { state.mentions[$0].actor == a }
-            if !mentions.isEmpty && mentions.allSatisfy({ locative[$0] == true }) {
-                for i in mentions { state.mentions[i].actor = -1 }
-            }
+        // A state all of whose names are places is no actor in this document.
+        for a in Set(names.map { state.mentions[$0].actor }) {
+            let mine = names.indices.filter { state.mentions[names[$0]].actor == a }
+            if mine.allSatisfy({ locative[$0] }) { for n in mine { state.mentions[names[n]].actor = -1 } }
         }
         state.mentions.removeAll { $0.actor < 0 }
     }
