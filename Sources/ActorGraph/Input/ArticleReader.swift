@@ -60,11 +60,6 @@ public struct ArticleReader: Sendable {
         ArticleStream(entries: entries(paths: paths), dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
     }
 
-    /// The items of inputs already listed (by `list`).
-    public func stream(_ entries: [InputEntry]) -> ArticleStream {
-        ArticleStream(entries: entries.makeIterator(), dateOverride: dateOverride, maxArticleBytes: maxArticleBytes)
-    }
-
     /// The inputs in order: article files with their manifest entries, feeds, and the problems of
     /// listing them (missing paths, empty folders, bad manifests) where they were met. All at
     /// once: `entries(paths:)` gives the same one at a time, as the folders are walked.

@@ -13,12 +13,12 @@ public enum InputItem: Sendable {
 /// Article files come unread; feeds are read a line at a time as the sequence reaches them. So
 /// whatever the size of the corpus, only the items taken and not yet done are in memory.
 public struct ArticleStream: IteratorProtocol {
-    private var entries: any IteratorProtocol<InputEntry>
+    private var entries: InputEntries
     private var feed: FeedReader?
     private let dateOverride: PartialDate?
     private let maxArticleBytes: Int
 
-    init(entries: some IteratorProtocol<InputEntry>, dateOverride: PartialDate?, maxArticleBytes: Int) {
+    init(entries: InputEntries, dateOverride: PartialDate?, maxArticleBytes: Int) {
         self.entries = entries
         self.dateOverride = dateOverride
         self.maxArticleBytes = maxArticleBytes

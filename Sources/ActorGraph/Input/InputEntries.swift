@@ -32,13 +32,9 @@ public struct InputEntries: IteratorProtocol, Sequence {
             }
             if var current = walk {
                 walk = nil  // so that `current` is the only reference to its buffers while it is changed
-                if let (file, folder) = current.next() {
-                    if !folder.manifestLoaded {
-                        let (manifest, issues) = ArticleReader.manifest(in: folder.path)
-                        current.setManifest(manifest)
-                        ready += issues.map { .problem($0) }
-                    }
-                    ready.append(entry(file.path, name: file.name, manifest: current.manifest))
+                if let file = current.next() {
+                    ready += file.manifestProblems.map { .problem($0) }
+                    ready.append(entry(file.path, name: file.name, manifest: file.manifest))
                     walk = current
                 } else if current.files == 0 {
                     ready.append(.problem(InputProblem(file: current.root, message: "no articles (.txt or .jsonl files) in this folder")))
@@ -94,7 +90,7 @@ public struct InputEntries: IteratorProtocol, Sequence {
 }
 
 /// A depth-first walk of a folder that yields its article files (`.txt`, `.jsonl`; not hidden
-/// ones) in sorted order. Symbolic links to folders are not followed (as `FileManager`'s
+/// ones) in sorted order, each with its folder's manifest, read when the walk first needs it. Symbolic links to folders are not followed (as `FileManager`'s
 /// enumerator does not), so a link cannot make a cycle; unreadable folders are passed over.
 ///
 /// The folder is read by hand: on Linux, `FileManager.enumerator(atPath:)` returns the full path
@@ -106,8 +102,8 @@ struct FolderWalk {
         /// Names, sorted as their full paths sort, and whether each is a folder.
         var children: [(name: String, isFolder: Bool)]
         var index = 0
-        var manifest: Manifest?
-        var manifestLoaded = false
+        /// The folder's manifest (or its absence), once an article of the folder was reached.
+        var manifest: Manifest??
     }
 
     let root: String
@@ -120,16 +116,9 @@ struct FolderWalk {
         stack = [FolderWalk.frame(root)]
     }
 
-    /// The manifest of the folder of the file last handed out.
-    var manifest: Manifest? { stack.last?.manifest }
-
-    mutating func setManifest(_ manifest: Manifest?) {
-        stack[stack.count - 1].manifest = manifest
-        stack[stack.count - 1].manifestLoaded = true
-    }
-
-    /// The next article file (its path and name) and the folder it is in.
-    mutating func next() -> (file: (path: String, name: String), folder: Frame)? {
+    /// The next article file: its path and name, its folder's manifest, and the problems of that
+    /// manifest the first time it is read.
+    mutating func next() -> (path: String, name: String, manifest: Manifest?, manifestProblems: [InputProblem])? {
         while let top = stack.last {
             guard top.index < top.children.count else { stack.removeLast(); continue }
             let child = top.children[top.index]
@@ -139,7 +128,13 @@ struct FolderWalk {
                 stack.append(FolderWalk.frame(path))
             } else {
                 files += 1
-                return ((path, child.name), stack[stack.count - 1])
+                var problems: [InputProblem] = []
+                if top.manifest == nil {
+                    let (manifest, issues) = ArticleReader.manifest(in: top.path)
+                    stack[stack.count - 1].manifest = .some(manifest)
+                    problems = issues
+                }
+                return (path, child.name, stack[stack.count - 1].manifest!, problems)
             }
         }
         return nil
