@@ -271,7 +271,7 @@ struct SentenceContext {
             while skipped <= 2 {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
-                    if topic, mention.actor != firstName.map({ mentions[$0].actor }) { return false }
+                    if topic, mention.actor != topicActor { return false }
                     // Two coordinated actors («دمج A وB») are partners, not each other's parent or foe:
                     // refuse the binding here so that the matcher goes on past the partner, unless
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
@@ -305,10 +305,10 @@ struct SentenceContext {
     var actorTypes: [ActorType] = []
     /// The mentions of this sentence (indices into `mentions`), in text order.
     var local: [Int] = [] {
-        didSet { firstName = topic() }
+        didSet { topicActor = topic().map { mentions[$0].actor } }
     }
-    /// The first of them that is a name: the sentence's topic, for `^A` slots.
-    private(set) var firstName: Int?
+    /// The actor of the sentence's topic mention, which `^A` slots bind.
+    private(set) var topicActor: Int?
 
     /// The first named actor, unless it only reports what follows («أعلنت A أن B …»: B is the topic).
     private func topic() -> Int? {
