@@ -22,6 +22,15 @@ struct DiscoveryTests {
         Case(name: "negative: «وهو أحد الأهالي»", text: "قال المدعو خالد العمر، وهو أحد الأهالي، إن قوات النظام اعتقلت شقيقه.",
              expected: []),
         Case(name: "negative: a monitor's director", text: "قال رامي عبد الرحمن، مدير المرصد السوري، إن الاشتباكات مستمرة.", expected: []),
+        // Negatives: what follows a trigger word is no name.
+        Case(name: "negative: «الإرهابي» after a group's name is its adjective",
+             text: "اتسعت المعارك ضد تنظيم داعش الإرهابي لتضاف إليها جبهة جديدة في الجنوب.", expected: []),
+        Case(name: "negative: a preposition glued to the article opens no name",
+             text: "ظهر القيادي للمرة الأولى في ريف حلب.", expected: []),
+        Case(name: "negative: a title, then «للجناح العسكري»",
+             text: "يشغل منصب القائد العام للجناح العسكري لـ\"الجيش الحر\" منذ عامين.", expected: []),
+        Case(name: "a role word ends the name", text: "أعلن العميد زياد فهد عضو الهيئة التدريسية انشقاقه.", expected: ["زياد فهد"]),
+        Case(name: "negative: «فهو» ends a given name", text: "أما أخوه عمر فهو عضو في مجلس الشعب.", expected: []),
     ]
 
     @Test(arguments: cases)

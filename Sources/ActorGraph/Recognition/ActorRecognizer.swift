@@ -117,8 +117,11 @@ public struct ActorRecognizer: Sendable {
             case .person:
                 // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
                 if words[0] == "ابو" { continue }
+                // A title the gazetteer lists as a name («قائد الإدارة السورية الجديدة») ends in no family name.
+                if lexicon.roleWords.contains(words[0]) { continue }
                 let last = words[words.count - 1]
-                if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو" {
+                if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو"
+                    && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
                     result.append(last)
                 }
             case .faction where !actor.discovered:

@@ -62,6 +62,8 @@ struct DiscoveryPatterns {
         "القتال", "الجبهات", "الحدود", "المنطقة", "الحكومة", "النظام", "الشعب", "الوزراء", "الأمم", "التحرير", "الدولي", "الدولية",
         "البعث", "العسكرية", "العسكري", "الأمنية", "الإنقاذ", "المصالحة", "التسوية", "التفاوض", "المركزية", "الشعبية", "الوطنية",
         "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
+        "الجبهة", "الهيئة", "المجلس", "الحزب", "الغرفة", "القيادة", "الإدارة", "الوزارة",
+        "الجماعات", "التنظيمات", "الميليشيات", "المجموعات", "الكتائب", "الألوية", "الوحدات", "القوات", "التشكيلات", "العصابات",
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
@@ -152,6 +154,7 @@ struct DiscoveryPatterns {
             if isStopWord(k) || isNumber(w) { break }
             if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
             if person {
+                if w.count == 1 { break }  // «لـ"هيئة…"»: a detached preposition
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w)
                     || DiscoveryPatterns.roleAdverbs.contains(w) { break }
                 if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
@@ -302,10 +305,14 @@ struct DiscoveryPatterns {
         // «القيادي العسكري يصبح أكثر إقناعا»: a present-tense verb, not a name.
         if !startsPersonName(j), let first = tokens[j].text.first, "يتن".contains(first) { return nil }
         if tokens[j].word.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
+        // «للمرة الأولى», «للجناح العسكري»: a preposition glued to the article opens a phrase, never a name.
+        if !startsPersonName(j), DiscoveryPatterns.gluedArticles.contains(where: { tokens[j].word.hasPrefix($0) }) { return nil }
         let words = nameWords(from: j, range, taken, limit: 4, person: true)
         guard words.count >= 2 || (words.count == 1 && tokens[j].word == "ابو") == false && words.count >= 2 else { return nil }
         return words
     }
+
+    static let gluedArticles = ["لل", "بال", "وال", "كال", "فال"]
 
     private func personAfterTrigger(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i] else { return nil }
@@ -319,6 +326,8 @@ struct DiscoveryPatterns {
                 return nil
             }
             if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
+            // «"داعش" الإرهابي لتضاف …», «النصرة الإرهابي للمرة الأولى»: after a group's name the word is its adjective.
+            if DiscoveryPatterns.adjectivalTriggers.contains(trigger.word), followsActor(i, range, taken) { return nil }
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word), j - i <= 3 { j += 1 }
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
@@ -365,6 +374,16 @@ struct DiscoveryPatterns {
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
         guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
+    }
+
+    /// Triggers that are also adjectives of a group: «الإرهابي زهران علوش» but «داعش الإرهابي».
+    static let adjectivalTriggers: Set<Word> = DiscoveryLexicon.set(["الإرهابي", "الإرهابية", "المنشق"])
+
+    /// Whether token `i` comes right after an actor's name (or the quote closing it).
+    private func followsActor(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Bool {
+        var k = i - 1
+        if k >= range.lowerBound, tokens[k].word == DiscoveryPatterns.quote { k -= 1 }
+        return k >= range.lowerBound && taken[k]
     }
 
     private func personBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
