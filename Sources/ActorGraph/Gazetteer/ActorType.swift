@@ -22,6 +22,18 @@ public enum RelationType: String, Codable, Sendable, CaseIterable, Comparable {
     public var isSymmetric: Bool { self == .alliedWith || self == .fights || self == .coMentioned }
     public var isTyped: Bool { self != .coMentioned }
 
+    /// Whether a relation of this type can hold between actors of these types. A person leads or
+    /// belongs to a group, not to another person; a group is never subordinate to a person (the
+    /// person commands it). Coordination can carry a rule past its slots' own type tests («عيّن A
+    /// رئيساً لفرع حلب، وB رئيساً لفرع حماة» coordinates the branch with B), so the edge is checked.
+    public func admits(source: ActorType, target: ActorType) -> Bool {
+        switch self {
+        case .commands, .memberOf: return source == .person && target != .person
+        case .subordinateTo: return source != .person && target != .person
+        default: return true
+        }
+    }
+
     public static func < (a: RelationType, b: RelationType) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -80,7 +80,7 @@ public struct RelationExtractor: Sendable {
                     for x in sources {
                         for y in targets {
                             let a = actors.mentions[x].actor, b = actors.mentions[y].actor
-                            guard a != b else { continue }
+                            guard a != b, rule.type.admits(source: types[a], target: types[b]) else { continue }
                             add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
                                 .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: ruleNames[r]))
                         }
@@ -164,6 +164,8 @@ struct SentenceContext {
     static let and: Word = "و", or: Word = "او", arabicComma: Word = "،", comma: Word = ","
     static let inWord: Word = "في", byWord: Word = "ب"
     static let detachedPrepositions: Set<Word> = ["ل", "ب", "و", "ك"]
+    static let from: Word = "من"
+    static let armedAdjectives: Set<Word> = DiscoveryLexicon.set(["مسلحة", "المسلحة", "مسلحين", "المسلحين", "مقاتلة", "المقاتلة"])
 
     struct Match {
         var a: Int
@@ -265,9 +267,11 @@ struct SentenceContext {
                 }
             }
         case .slot(let slot, let types, let partner, let topic):
-            // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله».
+            // Up to two descriptor words before the mention: «ميليشيا "لواء القدس"», «بعناصر حزب الله»;
+            // after a descriptor, the partitive «من» and an adjective of arms: «مجموعات مسلحة من حزب الله».
             var k = i
             var skipped = 0
+            var partitive = false
             while skipped <= 2 {
                 if let m = mentionAt[k], range.contains(k) {
                     let mention = mentions[m]
@@ -288,6 +292,12 @@ struct SentenceContext {
                 let isQuote = range.contains(k) && token(k, isIn: quote)
                 guard range.contains(k), skipped < 2 || isQuote else { return false }
                 let detached = token(k, isIn: detachedPrepositions)
+                if skipped > 0, !partitive, !isQuote, !detached, !wordMatches(k, descriptors),
+                   tokens[k].word == SentenceContext.from || SentenceContext.armedAdjectives.contains(tokens[k].word) {
+                    partitive = tokens[k].word == SentenceContext.from
+                    k += 1
+                    continue
+                }
                 guard wordMatches(k, descriptors) || isQuote || detached else { return false }
                 if !isQuote { skipped += 1 }  // quote marks do not count
                 k += 1
@@ -346,8 +356,7 @@ struct SentenceContext {
         current = m
         while let previous = neighbour(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
-            let start = mentions[previous].tokens.lowerBound
-            if start > range.lowerBound, readings.has(start - 1, SentenceContext.between) { break }
+            if followsBetween(previous) { break }
             group.insert(previous, at: 0); current = previous
         }
         return group
@@ -363,10 +372,22 @@ struct SentenceContext {
         return comma && actorType(left) == actorType(right) && actorType(left) != .person
     }
 
+    /// Whether `m` is the first side of «بين A و B»: «بين» before it, past quotes, descriptors and
+    /// one other word («بين حلفاء "تحرير الشام"», «بين فرع "القاعدة"»); not «من بين» (among).
     private func followsBetween(_ m: Int) -> Bool {
         var k = mentions[m].tokens.lowerBound - 1
-        while k >= range.lowerBound, tokens[k].word == SentenceContext.quote || RelationExtractor.descriptors.contains(tokens[k].word) { k -= 1 }
-        return k >= range.lowerBound && readings.has(k, SentenceContext.between)
+        var other = 0
+        while k >= range.lowerBound, mentionAt[k] == nil, tokens[k].kind == .word || tokens[k].word == SentenceContext.quote {
+            if readings.has(k, SentenceContext.between) {
+                return !(k > range.lowerBound && tokens[k - 1].word == SentenceContext.from)
+            }
+            if tokens[k].word != SentenceContext.quote && !RelationExtractor.descriptors.contains(tokens[k].word) {
+                other += 1
+                if other > 1 { return false }
+            }
+            k -= 1
+        }
+        return false
     }
 
     private func neighbour(after m: Int) -> Int? {
