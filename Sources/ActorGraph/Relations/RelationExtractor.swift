@@ -16,10 +16,15 @@ public struct RelationExtractor: Sendable {
     private let compiled: CompiledRules
     /// Each rule's place in the table, as evidence names it.
     private let ruleNames: [String]
+    /// Each rule's type and source slot, apart: reading a whole `RelationRule` for them retained its arrays and sets.
+    private let ruleTypes: [RelationType]
+    private let ruleSources: [RelationRule.Slot]
 
     public init(rules: RuleTable) {
         self.rules = rules
         self.ruleNames = rules.rules.map { "relations.tsv:\($0.line)" }
+        self.ruleTypes = rules.rules.map(\.type)
+        self.ruleSources = rules.rules.map(\.source)
         self.compiled = CompiledRules(rules.rules, descriptors: RelationExtractor.descriptors,
                                       quote: SentenceContext.quote, detachedPrepositions: SentenceContext.detachedPrepositions)
     }
@@ -70,17 +75,17 @@ public struct RelationExtractor: Sendable {
             context.actorTypes = types
             context.local = local
             for r in compiled.candidates(union: context.union) {
-                let rule = rules.rules[r]
-                for match in context.matches(compiled.elements[r], type: rule.type) {
-                    let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
-                    var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
+                let type = ruleTypes[r], source = ruleSources[r]
+                for match in context.matches(compiled.elements[r], type: type) {
+                    let sources = context.coordinated(with: source == .a ? match.a : match.b)
+                    var targets = context.coordinated(with: source == .a ? match.b : match.a)
                     // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
-                    if rule.type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
+                    if type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
                     for x in sources {
                         for y in targets {
                             let a = facts[x].actor, b = facts[y].actor
                             guard a != b else { continue }
-                            add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
+                            add(Key(type: type, source: a, target: b, symmetric: type.isSymmetric),
                                 .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: ruleNames[r]))
                         }
                     }
