@@ -19,6 +19,8 @@ public struct RelationExtractor: Sendable {
     /// Each rule's type and source slot, apart: reading a whole `RelationRule` for them retained its arrays and sets.
     private let ruleTypes: [RelationType]
     private let ruleSources: [RelationRule.Slot]
+    /// For tests: try every rule at every token, as before rules were tried only where their first element can match.
+    var triesEveryStart = false
 
     public init(rules: RuleTable) {
         self.rules = rules
@@ -73,6 +75,7 @@ public struct RelationExtractor: Sendable {
             var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
                                           mentions: facts, mentionAt: mentionAt, words: words)
             context.actorTypes = types
+            context.triesEveryStart = triesEveryStart
             context.local = local
             for r in compiled.candidates(union: context.union) {
                 let type = ruleTypes[r], source = ruleSources[r]
@@ -210,7 +213,7 @@ struct SentenceContext {
         }
         // Only where the first element can match: a rule that opens with a required word needs
         // that word (or a quote mark) there; one that opens with a slot, one of `slotStarts`.
-        switch elements.first {
+        switch triesEveryStart ? nil : elements.first {
         case .slot?:
             for start in slotStarts { attempt(at: start) }
         case .word(let set, false)?:
@@ -325,6 +328,8 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [ActorType] = []
+    /// `RelationExtractor.triesEveryStart`.
+    var triesEveryStart = false
     /// The mentions of this sentence (indices into `mentions`), in text order.
     var local: [Int] = [] {
         didSet { topicActor = topic().map { mentions[$0].actor } }
