@@ -43,7 +43,7 @@ public enum GazetteerLoader {
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         }
-        let reader = Reader(file: file)
+        var reader = Reader(file: file)
         guard let top = root.mapping else { throw reader.error(root, "the top level must be a mapping with `version` and `actors`") }
         let version = try top["version"].map { try reader.scalar($0, "version") } ?? "unversioned"
         guard let list = top["actors"] else { throw reader.error(root, "missing `actors:` list") }
@@ -75,6 +75,21 @@ public enum GazetteerLoader {
     private struct Reader {
         let file: String
         static let keys: Set<String> = ["id", "type", "ar", "en", "aliases_ar", "aliases_en", "parent", "side", "dated_aliases"]
+        /// The nodes `map[key]` looks keys up with (`Node(key, map.tag.copy(with: .implicit))`;
+        /// every mapping of a composed document has the default resolver), made once per file:
+        /// Yams resolves a fresh node's tag with regular expressions at every lookup, which
+        /// was a third of reading the gazetteer. A node keeps its resolved tag.
+        private var probes: [String: Node] = [:]
+
+        init(file: String) { self.file = file }
+
+        /// `map[key]`, with the key's probe node made once.
+        mutating func field(_ map: Node.Mapping, _ key: String) -> Node? {
+            if let probe = probes[key] { return map[probe] }
+            let probe = Node(key, Tag(.implicit))
+            probes[key] = probe
+            return map[probe]
+        }
 
         func error(_ node: Node, _ message: String) -> GazetteerError {
             GazetteerError(file: file, line: node.mark?.line, column: node.mark?.column, message: message)
@@ -82,7 +97,7 @@ public enum GazetteerLoader {
 
         func scalar(_ node: Node, _ key: String) throws -> String {
             guard let s = node.scalar?.string else { throw error(node, "`\(key)` must be a single value") }
-            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            let trimmed = s.trimmingSpaces()  // as `trimmingCharacters(in: .whitespaces)`, without `NSString`
             guard !trimmed.isEmpty else { throw error(node, "`\(key)` is empty") }
             return trimmed
         }
@@ -101,44 +116,44 @@ public enum GazetteerLoader {
             return d
         }
 
-        func actor(_ node: Node) throws -> GazetteerActor {
+        mutating func actor(_ node: Node) throws -> GazetteerActor {
             guard let map = node.mapping else { throw error(node, "each actor must be a mapping (id, type, ar, en, …)") }
             for (k, _) in map {
                 guard let key = k.scalar?.string, Reader.keys.contains(key) else {
                     throw error(k, "unknown key `\(k.scalar?.string ?? "?")` (expected one of: \(Reader.keys.sorted().joined(separator: ", ")))")
                 }
             }
-            guard let idNode = map["id"] else { throw error(node, "actor without `id`") }
+            guard let idNode = field(map, "id") else { throw error(node, "actor without `id`") }
             let id = try scalar(idNode, "id")
             guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
                 throw error(idNode, "id `\(id)` must be ASCII letters, digits and - _ .")
             }
-            guard let typeNode = map["type"] else { throw error(node, "actor `\(id)` has no `type`") }
+            guard let typeNode = field(map, "type") else { throw error(node, "actor `\(id)` has no `type`") }
             let typeName = try scalar(typeNode, "type")
             guard let type = ActorType(rawValue: typeName) else {
                 throw error(typeNode, "actor `\(id)`: unknown type `\(typeName)` (faction, unit, person, state, place)")
             }
-            guard let arNode = map["ar"] else { throw error(node, "actor `\(id)` has no Arabic name `ar`") }
+            guard let arNode = field(map, "ar") else { throw error(node, "actor `\(id)` has no Arabic name `ar`") }
             let ar = try scalar(arNode, "ar")
-            let en = try map["en"].map { try scalar($0, "en") } ?? id
+            let en = try field(map, "en").map { try scalar($0, "en") } ?? id
             var dated: [DatedAlias] = []
-            if let list = map["dated_aliases"] {
+            if let list = field(map, "dated_aliases") {
                 guard let seq = list.sequence else { throw error(list, "`dated_aliases` must be a list") }
                 for entry in seq {
-                    guard let m = entry.mapping, let nameNode = m["name"] else {
+                    guard let m = entry.mapping, let nameNode = field(m, "name") else {
                         throw error(entry, "a dated alias needs `name` and `from` and/or `until`")
                     }
-                    let alias = DatedAlias(name: try scalar(nameNode, "name"), from: try date(m["from"], "from"), until: try date(m["until"], "until"))
+                    let alias = DatedAlias(name: try scalar(nameNode, "name"), from: try date(field(m, "from"), "from"), until: try date(field(m, "until"), "until"))
                     guard alias.from != nil || alias.until != nil else { throw error(entry, "dated alias `\(alias.name)` has neither `from` nor `until`") }
                     dated.append(alias)
                 }
             }
             return GazetteerActor(
                 id: id, type: type, name: ar, nameEn: en,
-                aliasesAr: try strings(map["aliases_ar"], "aliases_ar"),
-                aliasesEn: try strings(map["aliases_en"], "aliases_en"),
-                parent: try map["parent"].map { try scalar($0, "parent") },
-                side: try map["side"].map { try scalar($0, "side") },
+                aliasesAr: try strings(field(map, "aliases_ar"), "aliases_ar"),
+                aliasesEn: try strings(field(map, "aliases_en"), "aliases_en"),
+                parent: try field(map, "parent").map { try scalar($0, "parent") },
+                side: try field(map, "side").map { try scalar($0, "side") },
                 datedAliases: dated)
         }
     }

@@ -21,18 +21,9 @@ public struct AliasMatcher: Sendable {
         public var targets: [Target]
     }
 
-    /// The trie as one table of edges (node, word) → child, node 0 the root: one hash lookup per
+    /// The trie as one table of edges (node, word) → child, node 0 the root: one lookup per
     /// step, where a dictionary per node cost a retain and release of its storage at every token.
-    private struct Edge: Hashable, Sendable {
-        var node: Int32
-        var word: Word
-        var mixed: UInt64 { word.fingerprint &+ UInt64(node) &* 0x9E37_79B9_7F4A_7C15 }
-        func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
-        /// The fingerprint is already a good hash (see `Word`): used as is, salted with the table's seed.
-        func _rawHashValue(seed: Int) -> Int { Int(truncatingIfNeeded: mixed) ^ seed }
-    }
-
-    private var edges: [Edge: Int32] = [:]
+    private var edges = EdgeTable()
     /// The first words of all aliases: most tokens begin none, and the filter says so without a lookup.
     private var firstWords = WordFilter()
     /// Each node's targets (empty for a node that ends no alias).
@@ -62,10 +53,9 @@ public struct AliasMatcher: Sendable {
         firstWords.insert(words[0])
         var node = 0
         for w in words {
-            let edge = Edge(node: Int32(node), word: w)
-            if let next = edges[edge] { node = Int(next) } else {
+            if let next = child(of: node, w) { node = next } else {
                 targets.append([])
-                edges[edge] = Int32(targets.count - 1)
+                edges.insert(node: Int32(node), word: w, child: Int32(targets.count - 1))
                 node = targets.count - 1
             }
         }
@@ -107,14 +97,17 @@ public struct AliasMatcher: Sendable {
 
     @inline(__always)
     private func child(of node: Int, _ word: Word) -> Int? {
-        edges[Edge(node: Int32(node), word: word)].map(Int.init)
+        edges.child(of: Int32(node), word).map(Int.init)
     }
 
     /// The longest alias that starts at token `i`, trying the word as written first, then its clitic readings.
     public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
         var best: Match?
-        for reading in readings[i] {
-            guard firstWords.mayContain(reading.word), let first = child(of: 0, reading.word) else { continue }
+        let all = readings[i]
+        // By index, the filter first: most readings begin no alias, and copying one out of the
+        // array retained and released its string.
+        for r in all.indices where firstWords.mayContain(all[r].word) {
+            guard let first = child(of: 0, all[r].word) else { continue }
             var node = first
             var lastHit: (node: Int, end: Int)? = targets[node].isEmpty ? nil : (node, i + 1)
             var j = i + 1
@@ -127,10 +120,59 @@ public struct AliasMatcher: Sendable {
                 if !targets[node].isEmpty { lastHit = (node, j) }
             }
             if let hit = lastHit, hit.end - i > (best.map { $0.tokens.count } ?? 0) {
-                best = Match(tokens: i..<hit.end, start: tokens[i].start + reading.prefixLength,
+                best = Match(tokens: i..<hit.end, start: tokens[i].start + all[r].prefixLength,
                              end: tokens[hit.end - 1].end, targets: targets[hit.node])
             }
         }
         return best
+    }
+}
+
+/// The trie's edges (node, word) → child, in one open-addressing table probed by the word's
+/// fingerprint mixed with the node: a probe copies no string (a `Dictionary` keyed by a struct
+/// holding the `Word` retained and released it at every token); words are compared only when
+/// the fingerprint and node agree, so a lookup answers exactly as a dictionary of the pairs would.
+private struct EdgeTable: Sendable {
+    /// An edge's index, or -1; at most half the slots are taken.
+    private var slots = [Int32](repeating: -1, count: 1 << 10)
+    private var keys: [UInt64] = []
+    private var nodes: [Int32] = []
+    private var words: [Word] = []
+    private var children: [Int32] = []
+
+    @inline(__always)
+    private static func key(_ node: Int32, _ word: Word) -> UInt64 { word.fingerprint &+ UInt64(node) &* 0x9E37_79B9_7F4A_7C15 }
+
+    func child(of node: Int32, _ word: Word) -> Int32? {
+        let key = EdgeTable.key(node, word)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e < 0 { return nil }
+            if keys[e] == key && nodes[e] == node && words[e] == word { return children[e] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds an edge that is not in the table yet.
+    mutating func insert(node: Int32, word: Word, child: Int32) {
+        keys.append(EdgeTable.key(node, word))
+        nodes.append(node)
+        words.append(word)
+        children.append(child)
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for e in keys.indices { place(e) }
+        } else {
+            place(keys.count - 1)
+        }
+    }
+
+    private mutating func place(_ e: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: keys[e]) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(e)
     }
 }

@@ -16,10 +16,17 @@ public struct RelationExtractor: Sendable {
     private let compiled: CompiledRules
     /// Each rule's place in the table, as evidence names it.
     private let ruleNames: [String]
+    /// Each rule's type and source slot, apart: reading a whole `RelationRule` for them retained its arrays and sets.
+    private let ruleTypes: [RelationType]
+    private let ruleSources: [RelationRule.Slot]
+    /// For tests: try every rule at every token, as before rules were tried only where their first element can match.
+    var triesEveryStart = false
 
     public init(rules: RuleTable) {
         self.rules = rules
         self.ruleNames = rules.rules.map { "relations.tsv:\($0.line)" }
+        self.ruleTypes = rules.rules.map(\.type)
+        self.ruleSources = rules.rules.map(\.source)
         self.compiled = CompiledRules(rules.rules, descriptors: RelationExtractor.descriptors,
                                       quote: SentenceContext.quote, detachedPrepositions: SentenceContext.detachedPrepositions)
     }
@@ -49,46 +56,46 @@ public struct RelationExtractor: Sendable {
                 evidence.append([item])
             }
         }
+        // The matcher reads mentions as plain facts: reading a `Mention` copies and retains its strings.
+        let facts = actors.mentions.map(MentionFacts.init)
         var mentionAt = TokenMentions(count: tokens.count)
-        for (i, m) in actors.mentions.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.kind == .name {
+        for (i, m) in facts.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.isName {
             mentionAt[m.tokens.lowerBound] = i
         }
         let types = actors.actors.map(\.type)
-        let facts = actors.mentions.map(MentionFacts.init)
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
         for (s, sentence) in sentences.enumerated() {
-            while next < actors.mentions.count && actors.mentions[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
+            while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
             var local: [Int] = []
-            while next < actors.mentions.count && actors.mentions[next].tokens.lowerBound < sentence.tokenRange.upperBound {
+            while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.upperBound {
                 local.append(next); next += 1
             }
-            guard local.count >= 2 else { continue }
-            let inSentence = local.map { actors.mentions[$0] }
-            guard Set(inSentence.map(\.actor)).count >= 2 else { continue }
+            guard local.count >= 2, local.contains(where: { facts[$0].actor != facts[local[0]].actor }) else { continue }
             var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
                                           mentions: facts, mentionAt: mentionAt, words: words)
             context.actorTypes = types
+            context.triesEveryStart = triesEveryStart
             context.local = local
             for r in compiled.candidates(union: context.union) {
-                let rule = rules.rules[r]
-                for match in context.matches(compiled.elements[r], type: rule.type) {
-                    let sources = context.coordinated(with: rule.source == .a ? match.a : match.b)
-                    var targets = context.coordinated(with: rule.source == .a ? match.b : match.a)
+                let type = ruleTypes[r], source = ruleSources[r]
+                for match in context.matches(compiled.elements[r], type: type) {
+                    let sources = context.coordinated(with: source == .a ? match.a : match.b)
+                    var targets = context.coordinated(with: source == .a ? match.b : match.a)
                     // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
-                    if rule.type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
+                    if type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
                     for x in sources {
                         for y in targets {
-                            let a = actors.mentions[x].actor, b = actors.mentions[y].actor
-                            guard a != b, rule.type.admits(source: types[a], target: types[b]) else { continue }
-                            add(Key(type: rule.type, source: a, target: b, symmetric: rule.type.isSymmetric),
+                            let a = facts[x].actor, b = facts[y].actor
+                            guard a != b, type.admits(source: types[a], target: types[b]) else { continue }
+                            add(Key(type: type, source: a, target: b, symmetric: type.isSymmetric),
                                 .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: ruleNames[r]))
                         }
                     }
                 }
             }
             // Co-mention: every pair of actors named in the sentence.
-            let named = Array(Set(inSentence.filter { $0.kind == .name }.map(\.actor))).sorted()
+            let named = RelationExtractor.distinctSorted(local.lazy.filter { facts[$0].isName }.map { facts[$0].actor })
             for (i, a) in named.enumerated() {
                 for b in named[(i + 1)...] {
                     add(Key(type: .coMentioned, source: a, target: b, symmetric: true), .init(sentence: s, cue: nil, rule: nil))
@@ -98,6 +105,18 @@ public struct RelationExtractor: Sendable {
         return order.indices.map { k in
             ExtractedRelation(type: order[k].type, source: order[k].source, target: order[k].target, evidence: evidence[k])
         }
+    }
+
+    /// The distinct values, in increasing order (what `Array(Set(values)).sorted()` gives, without the set).
+    static func distinctSorted(_ values: some Sequence<Int>) -> [Int] {
+        var result = values.sorted()
+        var kept = 0
+        for i in result.indices where kept == 0 || result[kept - 1] != result[i] {
+            result[kept] = result[i]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     /// The cue as written in the article: its words in original spelling, «…» where words were skipped.
@@ -149,6 +168,15 @@ struct SentenceContext {
         descriptors = rules.descriptors
         quote = rules.quote
         detachedPrepositions = rules.detachedPrepositions
+        slotStarts = range.filter(canStartSlot)
+    }
+
+    /// The tokens where a rule that opens with a slot can match, found once for all such rules:
+    /// a mention, or a descriptor, quote or detached preposition before one.
+    private(set) var slotStarts: [Int] = []
+
+    private func canStartSlot(at i: Int) -> Bool {
+        mentionAt[i] != nil || token(i, isIn: quote) || token(i, isIn: detachedPrepositions) || token(i, isIn: descriptors)
     }
 
     /// Whether token `i` (in the sentence) falls in word set `set` by one of its readings.
@@ -176,32 +204,26 @@ struct SentenceContext {
 
     func matches(_ elements: [CompiledRules.Element], type: RelationType) -> [Match] {
         var result: [Match] = []
-        let first = elements.first
         var cueTokens: [Int] = []
-        for start in range where canStart(first, at: start) {
+        func attempt(at start: Int) {
             var bindings = Bindings()
             cueTokens.removeAll(keepingCapacity: true)
-            if match(elements[...], at: start, type: type, bindings: &bindings, cue: &cueTokens),
+            if match(elements, 0, at: start, type: type, bindings: &bindings, cue: &cueTokens),
                let a = bindings[.a], let b = bindings[.b] {
                 result.append(Match(a: a, b: b, cue: cueTokens))
             }
         }
-        return result
-    }
-
-    /// A necessary condition for a match at `start`, cheap enough to test at every token: a rule
-    /// that opens with a required word needs that word (or a quote mark) there; one that opens
-    /// with a slot needs a mention there, or a descriptor, quote or detached preposition before one.
-    private func canStart(_ first: CompiledRules.Element?, at i: Int) -> Bool {
-        guard range.contains(i) else { return true }
-        switch first {
-        case .word(let set, false)?:
-            return token(i, isIn: quote) || token(i, isIn: set)
+        // Only where the first element can match: a rule that opens with a required word needs
+        // that word (or a quote mark) there; one that opens with a slot, one of `slotStarts`.
+        switch triesEveryStart ? nil : elements.first {
         case .slot?:
-            return mentionAt[i] != nil || token(i, isIn: quote) || token(i, isIn: detachedPrepositions) || token(i, isIn: descriptors)
+            for start in slotStarts { attempt(at: start) }
+        case .word(let set, false)?:
+            for start in range where token(start, isIn: quote) || token(start, isIn: set) { attempt(at: start) }
         default:
-            return true
+            for start in range { attempt(at: start) }
         }
+        return result
     }
 
     /// The mentions bound to the slots so far.
@@ -229,30 +251,33 @@ struct SentenceContext {
         range.contains(i) && token(i, isIn: set)
     }
 
-    private func match(_ elements: ArraySlice<CompiledRules.Element>, at i: Int, type: RelationType,
+    /// Whether `elements[e...]` match from token `i`. (An index, not a slice: making a slice at
+    /// every step retained and released the rule's array.)
+    private func match(_ elements: [CompiledRules.Element], _ e: Int, at i: Int, type: RelationType,
                        bindings: inout Bindings, cue: inout [Int]) -> Bool {
-        guard let element = elements.first else { return true }
+        guard e < elements.count else { return true }
+        let element = elements[e]
         // Quote marks are transparent: «“الفرقة الرابعة” التابعة لـ…».
-        if range.contains(i), token(i, isIn: quote) { return match(elements, at: i + 1, type: type, bindings: &bindings, cue: &cue) }
-        let rest = elements.dropFirst()
+        if range.contains(i), token(i, isIn: quote) { return match(elements, e, at: i + 1, type: type, bindings: &bindings, cue: &cue) }
+        let rest = e + 1
         switch element {
         case .word(let set, let optional):
             if mentionAt[i] == nil || !mentions[mentionAt[i]!].isName, wordMatches(i, set) {
                 cue.append(i)
-                if match(rest, at: i + 1, type: type, bindings: &bindings, cue: &cue) { return true }
+                if match(elements, rest, at: i + 1, type: type, bindings: &bindings, cue: &cue) { return true }
                 cue.removeLast()
             }
-            return optional && match(rest, at: i, type: type, bindings: &bindings, cue: &cue)
+            return optional && match(elements, rest, at: i, type: type, bindings: &bindings, cue: &cue)
         case .anyWord:
             guard range.contains(i), tokens[i].kind == .word, mentionAt[i] == nil else { return false }
-            return match(rest, at: i + 1, type: type, bindings: &bindings, cue: &cue)
+            return match(elements, rest, at: i + 1, type: type, bindings: &bindings, cue: &cue)
         case .gap(let n, let crosses):
             // A gap names no other actor; it may pass over another name of an actor already bound,
             // as in «القائد العسكري لتنظيم «الدولة الإسلامية» (داعش) عمر الشيشاني».
             var k = i
             var words = 0
             while true {
-                if match(rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
+                if match(elements, rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
@@ -283,7 +308,7 @@ struct SentenceContext {
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports)
                         && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
-                        if match(rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
+                        if match(elements, rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
                     }
                     return false
@@ -313,6 +338,8 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [ActorType] = []
+    /// `RelationExtractor.triesEveryStart`.
+    var triesEveryStart = false
     /// The mentions of this sentence (indices into `mentions`), in text order.
     var local: [Int] = [] {
         didSet { topicActor = topic().map { mentions[$0].actor } }
@@ -410,11 +437,18 @@ struct SentenceContext {
 
     private func neighbour(before m: Int) -> Int? {
         // Find the mention ending just before m's start with only coordinators/descriptors between.
+        // (Loops rather than `filter` and `max`: this runs at every binding the gap and slot tests check.)
         let start = mentions[m].tokens.lowerBound
-        guard let previous = local.filter({ mentions[$0].tokens.upperBound <= start && mentions[$0].isName })
-            .max(by: { mentions[$0].tokens.upperBound < mentions[$1].tokens.upperBound }) else { return nil }
+        var found: Int?
+        for l in local where mentions[l].tokens.upperBound <= start && mentions[l].isName {
+            // The first of the latest-ending ones, as `max(by:)` picks.
+            if found == nil || mentions[l].tokens.upperBound > mentions[found!].tokens.upperBound { found = l }
+        }
+        guard let previous = found else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
-        guard between.filter({ tokens[$0].word != SentenceContext.quote }).count <= 3 else { return nil }
+        var words = 0
+        for k in between where tokens[k].word != SentenceContext.quote { words += 1 }
+        guard words <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].word

@@ -24,11 +24,15 @@ public enum TextDecoder {
     public enum Encoding: String, Sendable { case utf8, utf16, windows1256 }
 
     public static func decode(_ data: Data) throws(TextDecodingError) -> (text: String, encoding: Encoding) {
-        let bytes = [UInt8](data)
+        try decode(bytes: [UInt8](data))
+    }
+
+    /// `decode` on bytes already in an array (as `ArticleFile` reads them), without a `Data`.
+    static func decode(bytes: [UInt8]) throws(TextDecodingError) -> (text: String, encoding: Encoding) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         else if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            if let s = String(data: data, encoding: .utf16), !s.isEmpty {
+            if let s = String(data: Data(bytes), encoding: .utf16), !s.isEmpty {
                 return (try nonEmpty(String(s.unicodeScalars.drop { $0 == "\u{FEFF}" })), .utf16)
             }
         }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// The faster paths of the speed session give what the plain ones give.
+@Suite("Speed paths")
+struct SpeedPathTests {
+    static func texts() throws -> [(String, String)] {
+        let seeds = try GoldenTests.seeds.map {
+            ($0, try String(contentsOf: GoldenTests.root.appendingPathComponent("seeds").appendingPathComponent($0), encoding: .utf8))
+        }
+        return seeds + VocabularyTests.texts.enumerated().map { ("text \($0.offset)", $0.element) }
+    }
+
+    /// Rules tried only where their first element can match (slot-first rules at the slot starts
+    /// found once per sentence) find what trying every rule at every token finds.
+    @Test func rulesTriedAtTheirStartsFindWhatEveryStartFinds() throws {
+        let extractor = try Extractor.standard()
+        var everyStart = extractor.relations
+        everyStart.triesEveryStart = true
+        var typed = 0
+        for (file, raw) in try SpeedPathTests.texts() {
+            let text = NormalizedText(FrontMatter.masked(raw))
+            let tokens = Tokenizer.tokenize(text)
+            let sentences = SentenceSplitter.split(tokens, in: text)
+            let actors = extractor.recognizer.recognize(text, tokens: tokens, sentences: sentences, date: nil)
+            let fast = extractor.relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+            let slow = everyStart.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+            #expect(fast == slow, "\(file)")
+            typed += fast.filter { $0.type.isTyped }.count
+        }
+        #expect(typed > 0, "the texts have typed relations")
+    }
+
+    /// `distinctSorted` is `Array(Set(values)).sorted()`.
+    @Test func distinctSortedIsTheSortedSet() {
+        var generator = SystemRandomNumberGenerator()
+        for n in [0, 1, 2, 5, 40] {
+            for _ in 0..<50 {
+                let values = (0..<n).map { _ in Int.random(in: 0..<8, using: &generator) }
+                #expect(RelationExtractor.distinctSorted(values) == Array(Set(values)).sorted())
+            }
+        }
+    }
+
+    /// The alias trie's edge table answers as the aliases say: every name of the bundled gazetteer
+    /// finds its actor, and random word sequences find what a dictionary of the names finds.
+    @Test func aliasTableFindsEveryNameAndNothingElse() throws {
+        let gazetteer = try Gazetteer.bundled()
+        let matcher = AliasMatcher(actors: gazetteer.actors)
+        var names: [[Word]: Set<Int>] = [:]
+        for (i, actor) in gazetteer.actors.enumerated() {
+            for name in actor.undatedNames + actor.datedAliases.map(\.name) {
+                let words = AliasMatcher.words(of: name)
+                guard !words.isEmpty else { continue }
+                names[words, default: []].insert(i)
+            }
+        }
+        for (words, actors) in names { #expect(Set(matcher.lookup(words).map(\.actor)) == actors, "\(words)") }
+        let vocabulary = Array(Set(names.keys.flatMap { $0 })) + ["و", "في", "\"", "-", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let words = (0..<Int.random(in: 1...4, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
+            #expect(Set(matcher.lookup(words).map(\.actor)) == names[words] ?? [], "\(words)")
+        }
+    }
+
+    /// Article files read with `open` and `read` give the bytes `Data(contentsOf:)` gives; a
+    /// missing file or a folder gives nil (and is then reported through Foundation).
+    @Test func articleBytesAreTheFileBytes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for size in [0, 1, 4095, 4096, 4097, 100_000] {
+            let file = dir.appendingPathComponent("f\(size)")
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: file)
+            #expect(ArticleFile.contents(of: file.path) == [UInt8](try Data(contentsOf: file)))
+        }
+        #expect(ArticleFile.contents(of: dir.appendingPathComponent("missing").path) == nil)
+        #expect(ArticleFile.contents(of: dir.path) == nil)
+    }
+}
