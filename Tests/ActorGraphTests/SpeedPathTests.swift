@@ -80,4 +80,40 @@ struct SpeedPathTests {
         #expect(ArticleFile.contents(of: dir.appendingPathComponent("missing").path) == nil)
         #expect(ArticleFile.contents(of: dir.path) == nil)
     }
+
+    /// Cited sentences cut from the article's string are the texts encoded from its scalars, in
+    /// text order or not, on random text with marks, emoji, controls and CR LF.
+    @Test(arguments: 0..<100)
+    func slicesOfTheStringAreTheOriginalText(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let string = "\r\n«لواءُ»😀" + RandomText.make(length: Int.random(in: 0...150, using: &rng), using: &rng) + "é\u{301}\r\n"
+        let text = NormalizedText(string)
+        let n = text.original.count
+        var cuts = (0..<Int.random(in: 0...8, using: &rng)).map { _ in Int.random(in: 0...n, using: &rng) }
+        cuts.sort()
+        let ordered = stride(from: 0, to: cuts.count - 1, by: 2).map { cuts[$0]..<cuts[$0 + 1] }
+        for ranges in [ordered, ordered.reversed(), [0..<n], []] {
+            #expect(Extractor.slices(of: string, ranges, text: text) == ranges.map { text.originalText($0) }, "\(ranges)")
+        }
+    }
+
+    /// `Word.hasPrefix` and `hasSuffix`, which look only at the word's scalars next to the affix,
+    /// answer as `String` does for affixes that are not pieces of the word: marks, prepended
+    /// signs, compatibility letters (the Kelvin sign is equivalent to K), CR LF.
+    @Test(arguments: 0..<100)
+    func wordAffixesMatchStringForForeignAffixes(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let pool = ["و", "ا", "ل", "ت", "ي", "K", "k", "\u{212A}", "\u{0600}", "\u{064E}", "\u{0301}", "\r", "\n", "😀", "آ",
+                    "ا\u{0653}", "\u{200D}", " ", "ه"]
+        func piece(_ count: Int) -> String { (0..<count).map { _ in pool.randomElement(using: &rng)! }.joined() }
+        for _ in 0..<50 {
+            let text = piece(Int.random(in: 0...6, using: &rng))
+            let word = Word(text)
+            for _ in 0..<10 {
+                let affix = piece(Int.random(in: 0...3, using: &rng))
+                #expect(word.hasPrefix(affix) == text.hasPrefix(affix), "\(text.unicodeScalars.map(\.value)) hasPrefix \(affix.unicodeScalars.map(\.value))")
+                #expect(word.hasSuffix(affix) == text.hasSuffix(affix), "\(text.unicodeScalars.map(\.value)) hasSuffix \(affix.unicodeScalars.map(\.value))")
+            }
+        }
+    }
 }

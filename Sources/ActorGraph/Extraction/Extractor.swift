@@ -23,7 +23,8 @@ public struct Extractor: Sendable {
     }
 
     private func extract(_ article: Article, vocabulary: Vocabulary) -> DocumentExtraction {
-        let text = NormalizedText(FrontMatter.masked(article.text))
+        let masked = FrontMatter.masked(article.text)
+        let text = NormalizedText(masked)
         let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
         let sentences = SentenceSplitter.split(tokens, in: text)
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
@@ -32,11 +33,39 @@ public struct Extractor: Sendable {
         var found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
                                      words: (ids, vocabulary))
         let cited = Extractor.citedSentences(&found, of: sentences.count)
-        let sentenceTexts = cited.map { i in
-            let s = sentences[i]
-            return DocumentExtraction.SentenceText(start: s.start, end: s.end, text: NormalizedText.display(text.originalText(s.start..<s.end)))
+        let citedTexts = Extractor.slices(of: masked, cited.map { sentences[$0].start..<sentences[$0].end }, text: text)
+        let sentenceTexts = zip(cited, citedTexts).map { i, cut in
+            DocumentExtraction.SentenceText(start: sentences[i].start, end: sentences[i].end, text: NormalizedText.display(cut))
         }
         return DocumentExtraction(article: article, actors: actors, sentences: sentenceTexts, relations: found)
+    }
+
+    /// `text.originalText` of each range (code points of `string`, which `text` was made from),
+    /// cut from `string` itself: a copy of a slice of a valid string is not validated again, as a
+    /// new string encoded from the scalars was. Ranges in increasing order are found in one walk.
+    static func slices(of string: String, _ ranges: [Range<Int>], text: NormalizedText) -> [String] {
+        let offsets: [Range<Int>]? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            var byte = 0, scalar = 0
+            // The byte offset of code point `target`, walking on from the last one asked for.
+            func advance(to target: Int) -> Int {
+                if target < scalar { byte = 0; scalar = 0 }
+                while scalar < target {
+                    byte += 1
+                    while byte < utf8.count && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
+                    scalar += 1
+                }
+                return byte
+            }
+            return ranges.map { r in
+                let from = advance(to: r.lowerBound)
+                return from..<advance(to: r.upperBound)
+            }
+        }
+        guard let offsets else { return ranges.map { text.originalText($0) } }
+        let utf8 = string.utf8
+        return offsets.map { b in
+            String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: b.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound)]))
+        }
     }
 
     /// The sentences the relations cite, in text order, with the evidence renumbered to point

@@ -75,17 +75,24 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         return (simple ?? nil) ?? text.count
     }
 
+    // For the affix questions only the word's scalars next to the affix need to be simple: with
+    // the affix simple too, each of the word's first (last) k + 1 scalars simple makes its first
+    // (last) k characters single scalars, cut from the rest (no mark, joiner or prepended sign
+    // joins them to a neighbour), and simple scalars are equivalent only to themselves.
+
     /// Whether the word starts with `prefix`, as `String.hasPrefix` says.
     public func hasPrefix(_ prefix: String) -> Bool {
-        Word.onSimpleBytes(text, prefix) { w, p in
-            p.count <= w.count && (0..<p.count).allSatisfy { w[$0] == p[$0] }
+        Word.onBytes(text, prefix) { w, p in
+            guard let k = Word.simpleScalarCount(p), Word.simpleHead(w, scalars: k + 1) else { return nil }
+            return p.count <= w.count && (p.count == 0 || memcmp(w.baseAddress!, p.baseAddress!, p.count) == 0)
         } ?? text.hasPrefix(prefix)
     }
 
     /// Whether the word ends with `suffix`, as `String.hasSuffix` says.
     public func hasSuffix(_ suffix: String) -> Bool {
-        Word.onSimpleBytes(text, suffix) { w, s in
-            s.count <= w.count && (0..<s.count).allSatisfy { w[w.count - s.count + $0] == s[$0] }
+        Word.onBytes(text, suffix) { w, s in
+            guard let k = Word.simpleScalarCount(s), Word.simpleTail(w, scalars: k + 1) else { return nil }
+            return s.count <= w.count && (s.count == 0 || memcmp(w.baseAddress! + (w.count - s.count), s.baseAddress!, s.count) == 0)
         } ?? text.hasSuffix(suffix)
     }
 
@@ -94,15 +101,49 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         text.utf8.withContiguousStorageIfAvailable { $0.count >= 2 && $0[0] == 0xD9 && $0[1] == 0x88 } ?? (text.unicodeScalars.first == "و")
     }
 
-    /// `body`'s answer on the UTF-8 of both strings when both are simple; nil otherwise.
-    private static func onSimpleBytes(_ a: String, _ b: String,
-                                      _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+    /// `body`'s answer on the UTF-8 of both strings; nil when it has none or the bytes are not at hand.
+    @inline(__always)
+    private static func onBytes(_ a: String, _ b: String,
+                                _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool?) -> Bool? {
         let answer = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y -> Bool? in
-                simpleScalarCount(x) != nil && simpleScalarCount(y) != nil ? body(x, y) : nil
-            }
+            b.utf8.withContiguousStorageIfAvailable { y in body(x, y) }
         }
         return answer.flatMap { $0 }.flatMap { $0 }
+    }
+
+    /// Whether a simple scalar (see below) is encoded by `b` alone (ASCII) or by `b0 b1`.
+    @inline(__always)
+    private static func isSimple(_ b0: UInt8, _ b1: UInt8) -> Bool {
+        let v = (UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F)
+        return b0 & 0xE0 == 0xC0 && b1 & 0xC0 == 0x80 && (v == 0x0621 || (v >= 0x0627 && v <= 0x064A))
+    }
+
+    /// Whether the first `scalars` scalars of `utf8` (all of them, when fewer) are simple.
+    static func simpleHead(_ utf8: UnsafeBufferPointer<UInt8>, scalars: Int) -> Bool {
+        var i = 0, n = 0
+        while i < utf8.count && n < scalars {
+            let b = utf8[i]
+            if b >= 0x20 && b < 0x7F { i += 1 } else {
+                guard i + 1 < utf8.count, isSimple(b, utf8[i + 1]) else { return false }
+                i += 2
+            }
+            n += 1
+        }
+        return true
+    }
+
+    /// Whether the last `scalars` scalars of `utf8` (all of them, when fewer) are simple.
+    static func simpleTail(_ utf8: UnsafeBufferPointer<UInt8>, scalars: Int) -> Bool {
+        var i = utf8.count, n = 0
+        while i > 0 && n < scalars {
+            let b = utf8[i - 1]
+            if b >= 0x20 && b < 0x7F { i -= 1 } else {
+                guard i >= 2, isSimple(utf8[i - 2], b) else { return false }
+                i -= 2
+            }
+            n += 1
+        }
+        return true
     }
 
     /// The number of scalars when every one is printable ASCII or an Arabic letter with no
