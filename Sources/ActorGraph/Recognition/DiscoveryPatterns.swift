@@ -66,6 +66,8 @@ struct DiscoveryPatterns {
         "الجماعات", "التنظيمات", "الميليشيات", "المجموعات", "الكتائب", "الألوية", "الوحدات", "القوات", "التشكيلات", "العصابات",
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
+    /// A preposition or conjunction glued to the article: a word that starts with one opens a new phrase.
+    static let gluedArticles = ["وال", "بال", "لل", "كال", "فال"]
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
     static let nameOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
 
@@ -152,7 +154,7 @@ struct DiscoveryPatterns {
         while k < range.upperBound, k - j < limit, tokens[k].kind == .word, !taken[k] {
             let w = tokens[k].word
             if isStopWord(k) || isNumber(w) { break }
-            if k > j && (w.hasPrefix("وال") || w.hasPrefix("بال") || w.hasPrefix("لل") || w.hasPrefix("كال") || w.hasPrefix("فال")) { break }
+            if k > j && DiscoveryPatterns.gluedArticles.contains(where: { w.hasPrefix($0) }) { break }
             if person {
                 if w.count == 1 { break }  // «لـ"هيئة…"»: a detached preposition
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w)
@@ -311,8 +313,6 @@ struct DiscoveryPatterns {
         guard words.count >= 2 || (words.count == 1 && tokens[j].word == "ابو") == false && words.count >= 2 else { return nil }
         return words
     }
-
-    static let gluedArticles = ["لل", "بال", "وال", "كال", "فال"]
 
     private func personAfterTrigger(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i] else { return nil }
