@@ -317,7 +317,8 @@ struct SentenceContext {
                 let isQuote = range.contains(k) && token(k, isIn: quote)
                 guard range.contains(k), skipped < 2 || isQuote else { return false }
                 let detached = token(k, isIn: detachedPrepositions)
-                if skipped > 0, !partitive, !isQuote, !detached, !wordMatches(k, descriptors),
+                // (Neither «من» nor an adjective is a descriptor, a quote or a detached preposition.)
+                if skipped > 0, !partitive,
                    tokens[k].word == SentenceContext.from || SentenceContext.armedAdjectives.contains(tokens[k].word) {
                     partitive = tokens[k].word == SentenceContext.from
                     k += 1
