@@ -111,7 +111,7 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         return answer.flatMap { $0 }.flatMap { $0 }
     }
 
-    /// Whether a simple scalar (see below) is encoded by `b` alone (ASCII) or by `b0 b1`.
+    /// Whether the two bytes `b0 b1` encode one of the simple Arabic letters (see `simpleScalarCount`).
     @inline(__always)
     private static func isSimple(_ b0: UInt8, _ b1: UInt8) -> Bool {
         let v = (UInt32(b0 & 0x1F) << 6) | UInt32(b1 & 0x3F)
@@ -155,9 +155,7 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
             if b >= 0x20 && b < 0x7F {
                 i += 1
             } else {
-                guard b & 0xE0 == 0xC0, i + 1 < utf8.count else { return nil }
-                let v = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
-                guard v == 0x0621 || (v >= 0x0627 && v <= 0x064A) else { return nil }
+                guard i + 1 < utf8.count, isSimple(b, utf8[i + 1]) else { return nil }
                 i += 2
             }
             n += 1
