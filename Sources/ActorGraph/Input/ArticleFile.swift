@@ -27,7 +27,7 @@ public struct ArticleFile: Sendable, Equatable {
     public func load() -> (article: Article?, problems: [InputProblem]) {
         if bytes > maxBytes { return (nil, [InputProblem(file: path, message: Article.tooLarge(bytes, limit: maxBytes) + "; skipped")]) }
         let data: [UInt8]
-        if let bytes = ArticleFile.contents(of: path) { data = bytes } else {
+        if let bytes = ArticleFile.contents(of: path, limit: maxBytes) { data = bytes } else {
             // Foundation reads it again, to report the problem in its words.
             do { data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
                 return (nil, [InputProblem(file: path, message: "cannot read: \(error.localizedDescription)")])
@@ -60,8 +60,9 @@ public struct ArticleFile: Sendable, Equatable {
 
     /// The bytes of a regular file, read with `open` and `read` into an array; nil when anything
     /// fails. (`URL(fileURLWithPath:)` asks the file system whether the path is a folder, and a
-    /// `Data` was then copied into an array: a sixth of reading an article.)
-    static func contents(of path: String) -> [UInt8]? {
+    /// `Data` was then copied into an array: a sixth of reading an article.) Reading stops once
+    /// more than `limit` bytes are in: a file that grows while it is read is then refused as too large.
+    static func contents(of path: String, limit: Int = .max) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -79,6 +80,7 @@ public struct ArticleFile: Sendable, Equatable {
                 return nil
             }
             count += n
+            if count > limit { break }
         }
         buffer.removeLast(buffer.count - count)
         return buffer
