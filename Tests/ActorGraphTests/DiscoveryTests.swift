@@ -4,12 +4,7 @@ import Testing
 /// Table-driven discovery tests: a sentence and the persons found outside the fixture gazetteer.
 @Suite("Discovery of persons")
 struct DiscoveryTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var text: String
-        var expected: [String]
-        var testDescription: String { name }
-    }
+    typealias Case = TextCase<[String]>
 
     static let cases: [Case] = [
         Case(name: "a rank before a name", text: "قال العميد سهيل الحسن إن الهجوم فشل.", expected: ["سهيل الحسن"]),

@@ -1,3 +1,4 @@
+import Testing
 @testable import ActorGraph
 
 /// A small gazetteer for tests that must not move when the shipped one grows.
@@ -28,4 +29,13 @@ enum Fixtures {
     static func extract(_ text: String, date: String? = nil) -> DocumentExtraction {
         extractor.extract(Article(id: "test.txt", text: text, date: date.flatMap { PartialDate($0) }))
     }
+}
+
+/// One row of a table-driven test over a sentence: its name in the test report, the text, and
+/// what the test expects of it.
+struct TextCase<Expected: Sendable>: CustomTestStringConvertible, Sendable {
+    var name: String
+    var text: String
+    var expected: Expected
+    var testDescription: String { name }
 }

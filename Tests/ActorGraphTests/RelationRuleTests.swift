@@ -5,12 +5,7 @@ import Testing
 /// a sentence and the typed relations it states, as "type source target" with ids.
 @Suite("Relation rules")
 struct RelationRuleTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var name: String
-        var text: String
-        var expected: Set<String>
-        var testDescription: String { name }
-    }
+    typealias Case = TextCase<Set<String>>
 
     static let cases: [Case] = [
         Case(name: "subordinate_to with coordination and a nested unit",
