@@ -116,4 +116,23 @@ struct SpeedPathTests {
             }
         }
     }
+
+    /// Decoding and normalizing in one pass gives what decoding, then normalizing, gives; with
+    /// presentation forms or accented Latin (which unfold) the normalized part is left out.
+    @Test(arguments: 0..<200)
+    func decodingAndNormalizingAtOnceMatchesTwoPasses(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let extra = ["", "ﻻ", "É", "😀\u{10FFFF}", "\u{0640}\u{200F}"][seed % 5]
+        var text = RandomText.make(length: Int.random(in: 0...120, using: &rng), using: &rng)
+        text.insert(contentsOf: extra, at: text.index(text.startIndex, offsetBy: Int.random(in: 0...text.count, using: &rng)))
+        text.withUTF8 { utf8 in
+            let (original, oneToOne) = NormalizedText.decodeAndNormalize(utf8)
+            let scalars = NormalizedText.scalars(ofValidUTF8: utf8)
+            #expect(original == scalars)
+            let reference = NormalizedText.normalizeOneToOne(scalars)
+            #expect(oneToOne?.0 == reference?.0)
+            #expect(oneToOne?.1 == reference?.1)
+            #expect((oneToOne == nil) == (reference == nil))
+        }
+    }
 }

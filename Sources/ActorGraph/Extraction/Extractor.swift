@@ -44,28 +44,49 @@ public struct Extractor: Sendable {
     /// cut from `string` itself: a copy of a slice of a valid string is not validated again, as a
     /// new string encoded from the scalars was. Ranges in increasing order are found in one walk.
     static func slices(of string: String, _ ranges: [Range<Int>], text: NormalizedText) -> [String] {
-        let offsets: [Range<Int>]? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            var byte = 0, scalar = 0
-            // The byte offset of code point `target`, walking on from the last one asked for.
-            func advance(to target: Int) -> Int {
-                if target < scalar { byte = 0; scalar = 0 }
-                while scalar < target {
-                    byte += 1
-                    while byte < utf8.count && utf8[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
-                }
-                return byte
-            }
-            return ranges.map { r in
-                let from = advance(to: r.lowerBound)
-                return from..<advance(to: r.upperBound)
-            }
+        guard let offsets = string.utf8.withContiguousStorageIfAvailable({ byteRanges($0, ranges) }) else {
+            return ranges.map { text.originalText($0) }
         }
-        guard let offsets else { return ranges.map { text.originalText($0) } }
         let utf8 = string.utf8
         return offsets.map { b in
             String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: b.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: b.upperBound)]))
         }
+    }
+
+    /// The byte ranges of code-point ranges of valid UTF-8, found walking on from one range to
+    /// the next (from the start again when a range begins before the last one).
+    static func byteRanges(_ utf8: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> [Range<Int>] {
+        // `byte` is where code point `scalar` starts (the end of the text after the last one).
+        var byte = 0, scalar = 0
+        return ranges.map { r in
+            if r.lowerBound < scalar { byte = 0; scalar = 0 }
+            advance(utf8, &byte, &scalar, to: r.lowerBound)
+            let from = byte
+            advance(utf8, &byte, &scalar, to: r.upperBound)
+            return from..<byte
+        }
+    }
+
+    /// Moves `byte` to the start of code point `target` (≥ `scalar`): eight bytes at a time while
+    /// they hold no more code points than remain to pass, then one code point at a time.
+    @inline(__always)
+    private static func advance(_ utf8: UnsafeBufferPointer<UInt8>, _ byte: inout Int, _ scalar: inout Int, to target: Int) {
+        var b = byte, n = scalar
+        while target - n >= 8 && b + 8 <= utf8.count {
+            let starts = 8 - NormalizedText.continuationBytes(UnsafeRawPointer(utf8.baseAddress! + b).loadUnaligned(as: UInt64.self))
+            guard n + starts <= target else { break }
+            n += starts
+            b += 8
+            // Now inside or at the start of a code point: on to the start of the next one.
+            while b < utf8.count && utf8[b] & 0xC0 == 0x80 { b += 1 }
+        }
+        while n < target {
+            b += 1
+            while b < utf8.count && utf8[b] & 0xC0 == 0x80 { b += 1 }
+            n += 1
+        }
+        byte = b
+        scalar = n
     }
 
     /// The sentences the relations cite, in text order, with the evidence renumbered to point

@@ -40,13 +40,17 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         self.doc = doc.article.id
         self.date = doc.article.date
         let actors = doc.actors.actors
-        let namesByActor = doc.actors.nameMentionsByActor()
+        // Each actor's name mentions by index, in text order (what `nameMentionsByActor` groups,
+        // without copying every mention with its strings: the record reads three fields of each).
+        let mentions = doc.actors.mentions
+        var namesByActor = Array(repeating: [Int](), count: actors.count)
+        for k in mentions.indices where mentions[k].kind == .name { namesByActor[mentions[k].actor].append(k) }
         self.entities = actors.indices.compactMap { i in
             let names = namesByActor[i]
             guard !names.isEmpty else { return nil }
             let a = actors[i]
             return Entity(id: a.id, name: a.name, name_en: a.nameEn, type: a.type, discovered: a.discovered,
-                          mentions: names.map { MentionRecord(start: $0.start, end: $0.end, text: $0.text) })
+                          mentions: names.map { MentionRecord(start: mentions[$0].start, end: mentions[$0].end, text: mentions[$0].text) })
         }
         self.relations = doc.relations.filter { includeCoMentions || $0.type.isTyped }.map { r in
             Relation(type: r.type, source: actors[r.source].id, target: actors[r.target].id,

@@ -90,13 +90,28 @@ struct JSONLineWriter {
 }
 
 extension ExtractionRecord {
+    /// About the line's length in bytes (its strings, and room for keys and numbers), so that
+    /// its storage is allocated once rather than grown and copied several times.
+    var estimatedLength: Int {
+        var n = 256 + doc.utf8.count
+        for e in entities {
+            n += 128 + e.id.utf8.count + e.name.utf8.count + e.name_en.utf8.count
+            for m in e.mentions { n += 48 + m.text.utf8.count }
+        }
+        for r in relations {
+            n += 96 + r.source.utf8.count + r.target.utf8.count
+            for e in r.evidence { n += 64 + (e.cue?.utf8.count ?? 0) + e.sentence.utf8.count }
+        }
+        return n
+    }
+
     /// The record as one line of compact JSON with sorted keys (no line break).
     public func jsonLine() throws -> String { String(decoding: jsonLineBytes(), as: UTF8.self) }
 
     /// The same line as UTF-8 bytes, followed by a line break: what `extract` writes, without
     /// going through a `String`.
     public func jsonLineBytes(lineBreak: Bool = false) -> [UInt8] {
-        var w = JSONLineWriter()
+        var w = JSONLineWriter(capacity: estimatedLength)
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
         w.raw("\"doc\":"); w.string(doc)

@@ -98,9 +98,9 @@ public struct NormalizedText: Sendable {
 
     public init(_ text: String) {
         var text = text
-        let original = text.withUTF8 { NormalizedText.scalars(ofValidUTF8: $0) }
+        let (original, oneToOne) = text.withUTF8 { NormalizedText.decodeAndNormalize($0) }
         self.original = original
-        if let (normalized, origin) = NormalizedText.normalizeOneToOne(original) {
+        if let (normalized, origin) = oneToOne {
             self.normalized = normalized
             self.origin = origin
             return
@@ -120,7 +120,8 @@ public struct NormalizedText: Sendable {
 
     /// The normalized text and its offset map written straight into storage of the original's
     /// size, in one pass, when no scalar unfolds into several (nearly every article); nil otherwise.
-    private static func normalizeOneToOne(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32])? {
+    /// (`init` does this while decoding; this is the reference its tests compare with.)
+    static func normalizeOneToOne(_ original: [Unicode.Scalar]) -> ([Unicode.Scalar], [Int32])? {
         var origin: [Int32] = []
         var unfolds = false
         let normalized = [Unicode.Scalar](unsafeUninitializedCapacity: original.count) { out, count in
@@ -143,6 +144,74 @@ public struct NormalizedText: Sendable {
             count = origin.count
         }
         return unfolds ? nil : (normalized, origin)
+    }
+
+    /// `scalars(ofValidUTF8:)` and `normalizeOneToOne` of them in the same pass over the text
+    /// (one walk instead of two): the code points, and their normalized form and offset map unless
+    /// some scalar unfolds into several.
+    static func decodeAndNormalize(_ utf8: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], ([Unicode.Scalar], [Int32])?) {
+        var count = utf8.count, i = 0
+        while i + 8 <= utf8.count {
+            count -= continuationBytes(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            i += 8
+        }
+        while i < utf8.count { if utf8[i] & 0xC0 == 0x80 { count -= 1 }; i += 1 }
+        var unfolds = false
+        var normalized: [Unicode.Scalar] = [], origin: [Int32] = []
+        let original = [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
+            normalized = [Unicode.Scalar](unsafeUninitializedCapacity: count) { normalizedOut, normalizedCount in
+                origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
+                    ArabicNormalizer.arabicBlock.withUnsafeBufferPointer { table in
+                        var i = 0, k = 0, n = 0
+                        let end = utf8.count
+                        while i < end {
+                            let v = decode(utf8, at: &i)
+                            out[k] = Unicode.Scalar(v).unsafelyUnwrapped
+                            if !unfolds {
+                                let one = ArabicNormalizer.single(v, arabicBlock: table)
+                                if one == ArabicNormalizer.expands {
+                                    unfolds = true
+                                } else if one != ArabicNormalizer.dropped {
+                                    normalizedOut[n] = Unicode.Scalar(one).unsafelyUnwrapped
+                                    originOut[n] = Int32(k)
+                                    n += 1
+                                }
+                            }
+                            k += 1
+                        }
+                        written = k
+                        originCount = unfolds ? 0 : n
+                    }
+                }
+                normalizedCount = origin.count
+            }
+        }
+        return (original, unfolds ? nil : (normalized, origin))
+    }
+
+    /// How many of the eight bytes of `x` continue a code point (are 10xxxxxx): bit 7 set, and
+    /// bit 6, shifted onto bit 7 of the same byte, clear.
+    @inline(__always)
+    static func continuationBytes(_ x: UInt64) -> Int {
+        (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// The code point whose UTF-8 (valid) starts at `i`, moving `i` past it.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 {
+            i += 1
+            return b0
+        } else if b0 < 0xE0 {
+            defer { i += 2 }
+            return (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+        } else if b0 < 0xF0 {
+            defer { i += 3 }
+            return (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+        }
+        defer { i += 4 }
+        return (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
     }
 
     /// The code points of a `String`'s UTF-8 (valid by construction), decoded in one pass into

@@ -66,37 +66,43 @@ public enum Tokenizer {
         return (tokens, ids)
     }
 
-    /// `words` makes the word of each token in order, told whether it is a word or a mark.
+    /// `words` makes the word of each token in order, told whether it is a word or a mark. The
+    /// scalars are read through a buffer pointer: an `ArraySlice` per token retained and released
+    /// the text's storage.
     @inline(__always)
-    private static func tokenize(_ text: NormalizedText, words: (ArraySlice<Unicode.Scalar>, Bool) -> Word) -> [Token] {
-        let scalars = text.normalized
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let s = scalars[i]
-            if isWordScalar(s) {
-                var j = i + 1
-                while j < n && isWordScalar(scalars[j]) { j += 1 }
-                appendWord(scalars, i, j, words, to: &tokens)
-                i = j
-            } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
-                tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: words(newline, false)))
-                i += 1
-            } else if s == " " || s.properties.isWhitespace {
-                i += 1
-            } else {
-                tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: words(scalars[i..<(i + 1)], false)))
-                i += 1
+    private static func tokenize(_ text: NormalizedText, words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word) -> [Token] {
+        text.normalized.withUnsafeBufferPointer { scalars in
+            var tokens: [Token] = []
+            tokens.reserveCapacity(scalars.count / 5)
+            var i = 0
+            let n = scalars.count
+            while i < n {
+                let s = scalars[i]
+                if isWordScalar(s) {
+                    var j = i + 1
+                    while j < n && isWordScalar(scalars[j]) { j += 1 }
+                    appendWord(scalars, i, j, words, to: &tokens)
+                    i = j
+                } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
+                    // Every line break is the word «\n», whichever scalar broke the line.
+                    var newline: Unicode.Scalar = "\n"
+                    let word = withUnsafePointer(to: &newline) { words(UnsafeBufferPointer(start: $0, count: 1), false) }
+                    tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: word))
+                    i += 1
+                } else if s == " " || s.properties.isWhitespace {
+                    i += 1
+                } else {
+                    tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: words(UnsafeBufferPointer(rebasing: scalars[i..<(i + 1)]), false)))
+                    i += 1
+                }
             }
+            return tokens
         }
-        return tokens
     }
 
     @inline(__always)
-    private static func appendWord(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
-                                   _ words: (ArraySlice<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
+    private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int,
+                                   _ words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
         let length = end - start
         if length >= 7 {
             // The last letter first: it rules out nearly every opener without a comparison of slices.
@@ -104,30 +110,38 @@ public enum Tokenizer {
             for opener in gluedOpeners where opener[opener.count - 1] == last && length - opener.count >= 3 {
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
-                    tokens.append(Token(kind: .word, start: start, end: cut, word: words(scalars[start..<cut], true)))
-                    tokens.append(Token(kind: .word, start: cut, end: end, word: words(scalars[cut..<end], true), startsSentence: true))
+                    tokens.append(Token(kind: .word, start: start, end: cut, word: words(UnsafeBufferPointer(rebasing: scalars[start..<cut]), true)))
+                    tokens.append(Token(kind: .word, start: cut, end: end, word: words(UnsafeBufferPointer(rebasing: scalars[cut..<end]), true),
+                                        startsSentence: true))
                     return
                 }
             }
         }
-        tokens.append(Token(kind: .word, start: start, end: end, word: words(scalars[start..<end], true)))
+        tokens.append(Token(kind: .word, start: start, end: end, word: words(UnsafeBufferPointer(rebasing: scalars[start..<end]), true)))
     }
-
-    /// Every line break is the word «\n», whichever scalar broke the line.
-    private static let newline: ArraySlice<Unicode.Scalar> = ["\n"]
 
     /// The word spelled by `slice`, its string and fingerprint made in one pass over the scalars.
     @inline(__always)
     static func word(_ slice: ArraySlice<Unicode.Scalar>) -> Word {
+        slice.withUnsafeBufferPointer { word($0) }
+    }
+
+    @inline(__always)
+    static func word(_ slice: UnsafeBufferPointer<Unicode.Scalar>) -> Word {
         var h = Word.offsetBasis
         for s in slice { h = Word.mix(h, s) }
         return Word(text: string(slice), hash: h)
     }
 
+    @inline(__always)
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        slice.withUnsafeBufferPointer { string($0) }
+    }
+
     /// UTF-8 encoded straight into the string's storage (appending to a `UnicodeScalarView`
     /// one scalar at a time was a visible cost per token).
     @inline(__always)
-    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+    static func string(_ slice: UnsafeBufferPointer<Unicode.Scalar>) -> String {
         var length = 0
         for s in slice { length += UTF8.width(s) }
         return String(unsafeUninitializedCapacity: length) { buffer in

@@ -141,7 +141,7 @@ final class Vocabulary {
     /// `Word.offsetBasis`), added with its readings when new. `isWord` says whether the token is a
     /// word (peeled for clitics) or a mark (its only reading is itself).
     @inline(__always)
-    func index(of slice: ArraySlice<Unicode.Scalar>, hash: UInt64, isWord: Bool) -> Int32 {
+    func index(of slice: UnsafeBufferPointer<Unicode.Scalar>, hash: UInt64, isWord: Bool) -> Int32 {
         let fingerprint = Word.finish(hash)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: fingerprint) & mask
@@ -174,14 +174,12 @@ final class Vocabulary {
     }
 
     @inline(__always)
-    private func spells(_ index: Int, _ slice: ArraySlice<Unicode.Scalar>) -> Bool {
+    private func spells(_ index: Int, _ probe: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let span = spellings[index]
-        guard span.count == slice.count else { return false }
-        if slice.isEmpty { return true }
+        guard span.count == probe.count else { return false }
+        if probe.isEmpty { return true }
         return spelled.withUnsafeBufferPointer { stored in
-            slice.withUnsafeBufferPointer { probe in
-                memcmp(stored.baseAddress! + Int(span.lowerBound), probe.baseAddress!, probe.count * MemoryLayout<Unicode.Scalar>.stride) == 0
-            }
+            memcmp(stored.baseAddress! + Int(span.lowerBound), probe.baseAddress!, probe.count * MemoryLayout<Unicode.Scalar>.stride) == 0
         }
     }
 
