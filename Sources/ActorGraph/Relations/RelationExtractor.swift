@@ -84,8 +84,12 @@ public struct RelationExtractor: Sendable {
                     var targets = context.coordinated(with: source == .a ? match.b : match.a)
                     // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
                     if type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
-                    for x in sources {
-                        for y in targets {
+                    let sourceFirst = facts[source == .a ? match.a : match.b].tokens.lowerBound < facts[source == .a ? match.b : match.a].tokens.lowerBound
+                    for x in sources.map(context.kinHead) {
+                        for y in targets.map(context.kinHead) {
+                            // «لتنظيم "A" ذراع تنظيم B …، ولتنظيم "C"»: the apposition between two
+                            // parallel conjuncts is said of the first only; C is past its partner B.
+                            guard (facts[x].tokens.lowerBound < facts[y].tokens.lowerBound) == sourceFirst else { continue }
                             let a = facts[x].actor, b = facts[y].actor
                             guard a != b, type.admits(source: types[a], target: types[b]) else { continue }
                             add(Key(type: type, source: a, target: b, symmetric: type.isSymmetric),
@@ -380,14 +384,97 @@ struct SentenceContext {
         // Forward: «A و B», «A ، B», with descriptors between — but in «بين A وB» the two are
         // the opposing sides, not one group.
         var current = m
-        while !followsBetween(current), let next = neighbour(after: current) { group.append(next); current = next }
+        while !followsBetween(current) {
+            guard let next = neighbour(after: current) ?? parallelConjunct(after: group[0], from: mentions[current].tokens.upperBound) else { break }
+            group.append(next); current = next
+        }
         current = m
-        while let previous = neighbour(before: current) {
+        while let previous = neighbour(before: current) ?? parallelConjunct(before: current) {
             // «بين A وB المدعومة بـC»: A is B's opponent, not part of B's group.
             if followsBetween(previous) { break }
             group.insert(previous, at: 0); current = previous
         }
         return group
+    }
+
+    /// Kinship nouns that open an apposition to a person: «ماهر الأسد، شقيق بشار الأسد،».
+    static let kinship: Set<Word> = DiscoveryLexicon.set(["شقيق", "شقيقة", "نجل", "ابن", "ابنة", "والد", "والدة", "زوج", "زوجة",
+                                                          "أخ", "أخو", "أخي", "أخت", "صهر", "عم", "خال"])
+
+    /// The person that a kinship apposition describes, for the person named in it: in «تعيين ماهر
+    /// الأسد، شقيق رأس النظام بشار الأسد، قائدا للفرقة الرابعة» the post is Maher's, not Bashar's.
+    /// Any other mention is itself.
+    func kinHead(_ m: Int) -> Int {
+        guard actorType(m) == .person else { return m }
+        var k = mentions[m].tokens.lowerBound - 1
+        // The kinship noun, past a title of up to four words («رأس النظام السوري»).
+        while k >= range.lowerBound, k >= mentions[m].tokens.lowerBound - 5, !readings.any(k, in: SentenceContext.kinship) { k -= 1 }
+        guard k - 2 >= range.lowerBound, readings.any(k, in: SentenceContext.kinship),
+              tokens[k - 1].word == SentenceContext.arabicComma || tokens[k - 1].word == SentenceContext.comma else { return m }
+        var end = k - 2
+        if tokens[end].word == SentenceContext.quote { end -= 1 }
+        for l in local where mentions[l].isName && mentions[l].tokens.upperBound == end + 1 && actorType(l) == .person { return l }
+        return m
+    }
+
+    /// How far a repeated head word may stand from the conjunct before it.
+    static let parallelReach = 16
+
+    /// «تنفذه مجموعات تابعة لتنظيم "A" ذراع تنظيم C …، ولتنظيم "B"»: a conjunct that repeats the
+    /// descriptor before the first one, with «و» glued to it, is coordinated with it past an
+    /// apposition that names other actors. Only descriptors («لتنظيم», «لميليشيا»), not verbs:
+    /// «هاجم A مواقع C، وهاجم B …» has two clauses, not one group.
+    private func parallelConjunct(after first: Int, from start: Int) -> Int? {
+        guard let head = descriptorBefore(first) else { return nil }
+        var k = start
+        while range.contains(k), k < start + SentenceContext.parallelReach {
+            if tokens[k].kind == .word, SentenceContext.isConjoined(tokens[k].word, head) {
+                guard let n = mentionAfterQuotes(k + 1), sameKind(first, n) else { return nil }
+                return n
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The first conjunct of the parallel pair that `m` closes: «لتنظيم "B"» … «ولتنظيم "A"».
+    private func parallelConjunct(before m: Int) -> Int? {
+        guard let head = descriptorBefore(m), head.text.hasPrefix("و") else { return nil }
+        var k = mentions[m].tokens.lowerBound - 2
+        while k >= range.lowerBound, k > mentions[m].tokens.lowerBound - SentenceContext.parallelReach {
+            if tokens[k].kind == .word, SentenceContext.isConjoined(head, tokens[k].word) {
+                guard let n = mentionAfterQuotes(k + 1), sameKind(n, m) else { return nil }
+                return n
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The descriptor word just before mention `m`, past quote marks.
+    private func descriptorBefore(_ m: Int) -> Word? {
+        var k = mentions[m].tokens.lowerBound - 1
+        while k >= range.lowerBound, tokens[k].word == SentenceContext.quote { k -= 1 }
+        guard k >= range.lowerBound, tokens[k].kind == .word, mentionAt[k] == nil, isDescriptor(k) else { return nil }
+        return tokens[k].word
+    }
+
+    /// The name mention starting at token `k`, past quote marks.
+    private func mentionAfterQuotes(_ k: Int) -> Int? {
+        var j = k
+        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        guard range.contains(j), let n = mentionAt[j], mentions[n].isName, !mentions[n].sponsorOnly else { return nil }
+        return n
+    }
+
+    /// Two names of one kind of actor, neither a person: the conjuncts of a parallel pair.
+    private func sameKind(_ a: Int, _ b: Int) -> Bool {
+        mentions[a].isName && !mentions[a].sponsorOnly && actorType(a) == actorType(b) && actorType(a) != .person
+    }
+
+    /// Whether `word` is `head` with «و» glued before it («ولتنظيم» after «لتنظيم»).
+    static func isConjoined(_ word: Word, _ head: Word) -> Bool {
+        word.text.utf8.count == head.text.utf8.count + 2 && word.text.hasPrefix("و") && word.text.hasSuffix(head.text)
     }
 
     /// Whether two adjacent mentions are coordinated: «A وB», «A، وB»; a bare comma joins only a
