@@ -26,6 +26,14 @@ struct DiscoveryTests {
              text: "يشغل منصب القائد العام للجناح العسكري لـ\"الجيش الحر\" منذ عامين.", expected: []),
         Case(name: "a role word ends the name", text: "أعلن العميد زياد فهد عضو الهيئة التدريسية انشقاقه.", expected: ["زياد فهد"]),
         Case(name: "negative: «فهو» ends a given name", text: "أما أخوه عمر فهو عضو في مجلس الشعب.", expected: []),
+        Case(name: "a role, a quoted actor, then the name", text: "اندلعت مواجهات بين قوات النظام وقائد مليشيا \"الدفاع الوطني\" عبد القادر حمو.",
+             expected: ["عبد القادر حمو"]),
+        Case(name: "a defector, the actor he left, then the name", text: "قال النقيب المنشق عن قوات النظام يونس الأحمد إن الفرقة تهرب المخدرات.",
+             expected: ["يونس الأحمد"]),
+        Case(name: "«يدعى» takes a quoted name whatever its first word", text: "يقود الميليشيا شخص يدعى\" نابل العبد الله \" في المدينة.",
+             expected: ["نابل العبد الله"]),
+        Case(name: "«الشهر» ends a name", text: "أهان حمو شيخ العشيرة الشيخ عبد العزيز المسلط الشهر الماضي.", expected: ["عبد العزيز المسلط"]),
+        Case(name: "«منصب» ends a name", text: "تسلم اللواء ماهر منصب القائد العام للفرقة.", expected: []),
     ]
 
     @Test(arguments: cases)

@@ -295,12 +295,8 @@ struct DiscoveryPatterns {
     private func personName(from j: Int, _ range: Range<Int>, _ taken: [Bool], strict: Bool) -> Range<Int>? {
         guard range.contains(j), !taken[j] else { return nil }
         if isQuote(j, range) {
-            let close = tokens[j].word == "(" ? ")" : "\""
-            var k = j + 1
-            while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
-            guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
-            guard startsPersonName(j + 1) else { return nil }
-            return (j + 1)..<k
+            guard let words = quotedWords(from: j, range, taken), startsPersonName(words.lowerBound) else { return nil }
+            return words
         }
         guard tokens[j].kind == .word else { return nil }
         if strict && !startsPersonName(j) { return nil }
@@ -334,6 +330,8 @@ struct DiscoveryPatterns {
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == "سابق", j - i <= 2 { j += 1 }
             if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].word) { j += 1 }
             while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
+            // «وقائد مليشيا "الدفاع الوطني" عبد القادر حمو»: the quote opening the actor's name.
+            if tokens[j].word == DiscoveryPatterns.quote, j + 1 < range.upperBound, taken[j + 1] { j += 1 }
             guard range.contains(j), taken[j] || Anaphora.heads[tokens[j].word] != nil else { return nil }
             if !taken[j] { j += 1 }
             // «قائد الميليشيا المدعومة إيرانيا “خالد المرعي”»: a short description before a quoted name.
@@ -356,7 +354,7 @@ struct DiscoveryPatterns {
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == DiscoveryPatterns.quote {
                 j += 1
-            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
+            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب", "عن"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
                 j += 1
             } else if tokens[j].word == DiscoveryPatterns.arabicComma || tokens[j].word == DiscoveryPatterns.comma || (tokens[j].word == DiscoveryPatterns.quote && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
@@ -366,6 +364,10 @@ struct DiscoveryPatterns {
             hops += 1
         }
         if range.contains(j), lexicon.nonActorRoles.contains(tokens[j].word) { return nil }
+        // «شخص يدعى "نابل العبد الله"»: a cue that says a name follows takes a quoted one whatever its first word.
+        if reading(i, in: DiscoveryPatterns.namingCues) != nil, let name = quotedWords(from: j, range, taken), name.count >= 2 {
+            return candidate(.person, name)
+        }
         if let name = personName(from: j, range, taken, strict: strict) {
             return describedAsNonActor(after: name.upperBound, range) ? nil : candidate(.person, name)
         }
@@ -374,6 +376,19 @@ struct DiscoveryPatterns {
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
         guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
+    }
+
+    /// Cues that announce the name that follows: «يدعى», «المدعو».
+    static let namingCues: Set<Word> = DiscoveryLexicon.set(["يدعى", "المدعو", "المدعوة"])
+
+    /// The one to four words between a quote mark (or bracket) at `j` and the one closing it.
+    private func quotedWords(from j: Int, _ range: Range<Int>, _ taken: [Bool]) -> Range<Int>? {
+        guard isQuote(j, range) else { return nil }
+        let close = tokens[j].word == "(" ? ")" : "\""
+        var k = j + 1
+        while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
+        guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
+        return (j + 1)..<k
     }
 
     /// Triggers that are also adjectives of a group: «الإرهابي زهران علوش» but «داعش الإرهابي».
