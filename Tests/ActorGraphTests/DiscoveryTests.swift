@@ -34,6 +34,9 @@ struct DiscoveryTests {
              expected: ["نابل العبد الله"]),
         Case(name: "«الشهر» ends a name", text: "أهان حمو شيخ العشيرة الشيخ عبد العزيز المسلط الشهر الماضي.", expected: ["عبد العزيز المسلط"]),
         Case(name: "«منصب» ends a name", text: "تسلم اللواء ماهر منصب القائد العام للفرقة.", expected: []),
+        Case(name: "a place after «في» and a comma between the actor and the name",
+             text: "أهدى الضابط وساما لقائد “الدفاع الوطني” في محردة، سيمون الوكيل.", expected: ["سيمون الوكيل"]),
+        Case(name: "negative: a nationality is no name", text: "وقالت المصادر إن القيادي أفغاني الجنسية.", expected: []),
     ]
 
     @Test(arguments: cases)

@@ -238,7 +238,10 @@ struct DiscoveryPatterns {
         let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == "مجموعه" ? 4 : 3))
         guard !words.isEmpty else { return nil }
         let texts = words.map { tokens[$0].word }
-        if texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
+        // «في “جيش النخبة” المنضوي …»: quotes around head and words make even generic words a name.
+        let quotedWhole = i > range.lowerBound && tokens[i - 1].word == DiscoveryPatterns.quote
+            && words.upperBound < range.upperBound && tokens[words.upperBound].word == DiscoveryPatterns.quote
+        if !quotedWhole, texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
         if lexicon.trailingModifiers.contains(texts[0]) { return nil }
         if head.word == "مجموعه" {
             // «مجموعة أبو علي سلامة»: a group named after its leader.
@@ -354,7 +357,8 @@ struct DiscoveryPatterns {
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == DiscoveryPatterns.quote {
                 j += 1
-            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب", "عن"].contains(tokens[j].word) || (strict && hops > 0 && !startsPersonName(j) && tokens[j].kind == .word && j + 1 < range.upperBound && (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"].contains(tokens[j].word)) {
+            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب", "عن"].contains(tokens[j].word)
+                        || isPlaceBeforeName(j, range, strict: strict, hops: hops) {
                 j += 1
             } else if tokens[j].word == DiscoveryPatterns.arabicComma || tokens[j].word == DiscoveryPatterns.comma || (tokens[j].word == DiscoveryPatterns.quote && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
                 j += 1
@@ -376,6 +380,17 @@ struct DiscoveryPatterns {
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
         guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
+    }
+
+    /// Regions and cities named between an actor and a person's name («زعيم X في الجنوب (فلان)»).
+    static let regions: Set<Word> = ["الجنوب", "الشمال", "المنطقه", "سوريا", "درعا", "حمص", "حلب", "ادلب", "دمشق"]
+
+    /// Whether token `j`, past the actor, is a place before the person's name: a known region, or
+    /// any one word after «في» and before a comma («لقائد X في محردة، سيمون الوكيل»).
+    private func isPlaceBeforeName(_ j: Int, _ range: Range<Int>, strict: Bool, hops: Int) -> Bool {
+        guard strict, hops > 0, tokens[j].kind == .word, !startsPersonName(j), j + 1 < range.upperBound else { return false }
+        if tokens[j - 1].word == "في", tokens[j + 1].word == DiscoveryPatterns.arabicComma { return true }
+        return (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && DiscoveryPatterns.regions.contains(tokens[j].word)
     }
 
     /// Cues that announce the name that follows: «يدعى», «المدعو».
