@@ -54,7 +54,7 @@ struct DiscoveryPatterns {
     static let arabicComma: Word = "،", comma: Word = ","
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
-    static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات", "عملية"])
+    static let quotedOnlyHeads: Set<Word> = DiscoveryLexicon.set(["قوات", "القوات", "ميليشيات", "فصائل", "مجموعات"])
     static let unitHeads: Set<Word> = DiscoveryLexicon.set(["فرع", "الفرع", "شعبة", "مجموعة", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "فوج", "كتيبة", "القطاع"])
     static let genericNames: Set<Word> = DiscoveryLexicon.set([
         "المشاة", "المدفعية", "الدبابات", "المدرعات", "الصواريخ", "النخبة", "المغاوير", "الاقتحام", "الإسناد", "الدعم", "الاحتياط",

@@ -40,7 +40,8 @@ struct CompiledRules: Sendable {
             return new
         }
         descriptors = id(descriptorWords)
-        quote = id([quoteMark])
+        // Brackets are as transparent as quotes: «“قوى الأمن الداخلي” (أسايش)، التابعة لـ…», «وحيد البلعوس (قائد …)».
+        quote = id([quoteMark, "(", ")"])
         detachedPrepositions = id(detached)
         var elements: [[Element]] = [], required: [[Int]] = [], unless: [Int?] = []
         for rule in rules {

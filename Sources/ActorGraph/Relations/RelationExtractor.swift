@@ -57,7 +57,8 @@ public struct RelationExtractor: Sendable {
             }
         }
         // The matcher reads mentions as plain facts: reading a `Mention` copies and retains its strings.
-        let facts = actors.mentions.map(MentionFacts.init)
+        var facts = actors.mentions.map(MentionFacts.init)
+        for i in facts.indices { facts[i].temporal = RelationExtractor.followsTimeNoun(facts[i].tokens.lowerBound, tokens: tokens, readings: readings) }
         var mentionAt = TokenMentions(count: tokens.count)
         for (i, m) in facts.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.isName {
             mentionAt[m.tokens.lowerBound] = i
@@ -109,6 +110,16 @@ public struct RelationExtractor: Sendable {
         return order.indices.map { k in
             ExtractedRelation(type: order[k].type, source: order[k].source, target: order[k].target, evidence: evidence[k])
         }
+    }
+
+    /// Nouns of time that make the actor after them a date, not a party: «بزمن نظام بشار الأسد».
+    static let timeNouns: Set<Word> = DiscoveryLexicon.set(["زمن", "عهد", "حقبة", "عصر", "أيام"])
+
+    /// Whether the mention starting at token `start` follows a noun of time (past quote marks).
+    static func followsTimeNoun(_ start: Int, tokens: [Token], readings: TokenReadings) -> Bool {
+        var k = start - 1
+        while k >= 0, tokens[k].word == SentenceContext.quote { k -= 1 }
+        return k >= 0 && tokens[k].kind == .word && readings.any(k, in: timeNouns)
     }
 
     /// The distinct values, in increasing order (what `Array(Set(values)).sorted()` gives, without the set).
@@ -287,7 +298,7 @@ struct SentenceContext {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
                     // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
-                    guard crosses || mentions[m].sponsorOnly || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
+                    guard crosses || mentions[m].sponsorOnly || mentions[m].temporal || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
                             || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
@@ -309,10 +320,10 @@ struct SentenceContext {
                     // refuse the binding here so that the matcher goes on past the partner, unless
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
                     // (Tested last: walking coordination costs most.)
-                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports)
+                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal
                         && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
-                        if match(elements, rest, at: mention.tokens.upperBound, type: type, bindings: &bindings, cue: &cue) { return true }
+                        if match(elements, rest, at: pastDate(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
                     }
                     return false
@@ -395,6 +406,16 @@ struct SentenceContext {
             group.insert(previous, at: 0); current = previous
         }
         return group
+    }
+
+    /// Token `k`, or the token after a date that starts there: «قوات اللواء الثامن بزمن نظام الأسد
+    /// بقيادة العودة» reads on from the brigade to «بقيادة».
+    private func pastDate(_ k: Int) -> Int {
+        guard range.contains(k), tokens[k].kind == .word, readings.any(k, in: RelationExtractor.timeNouns) else { return k }
+        var j = k + 1
+        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        guard range.contains(j), let t = mentionAt[j], mentions[t].temporal else { return k }
+        return mentions[t].tokens.upperBound
     }
 
     /// Kinship nouns that open an apposition to a person: «ماهر الأسد، شقيق بشار الأسد،».
@@ -564,6 +585,8 @@ struct MentionFacts {
     var prepositionClitic: Bool
     /// Those clitics start with «و».
     var conjunctionClitic: Bool
+    /// It follows a noun of time («في عهد النظام»): a date, which takes no part in a relation.
+    var temporal = false
 
     init(_ m: Mention) {
         tokens = m.tokens
