@@ -39,6 +39,18 @@ struct DiscoveryTests {
         Case(name: "negative: a nationality is no name", text: "وقالت المصادر إن القيادي أفغاني الجنسية.", expected: []),
     ]
 
+    /// Groups found by their heads: the name discovered, or none.
+    @Test(arguments: [
+        ("a head and a quoted name", "أعلن الجيش الحر تشكيل كتيبة \"خالد بن الوليد\" في حمص.", ["خالد بن الوليد"]),
+        ("a head and a name in brackets", "أعلن الجيش الحر تشكيل كتيبة (أبي عبيدة بن الجراح) في ريف دمشق.", ["أبي عبيدة بن الجراح"]),
+        ("negative: «حركة» and a verbal noun", "تزداد كذلك حركة الانشقاق في صفوف قوات النظام.", []),
+        ("negative: a named operation is no group", "أطلقت قوات سوريا الديمقراطية عملية “الإنسانية والأمن” في مخيم الهول.", []),
+    ])
+    func discoversGroups(name: String, text: String, expected: [String]) {
+        let doc = Fixtures.extract(text)
+        #expect(doc.actors.actors.filter { $0.discovered && $0.type != .person }.map(\.name) == expected, "\(name)")
+    }
+
     @Test(arguments: cases)
     func discovers(_ c: Case) {
         let doc = Fixtures.extract(c.text)

@@ -63,6 +63,8 @@ struct DiscoveryPatterns {
         "البعث", "العسكرية", "العسكري", "الأمنية", "الإنقاذ", "المصالحة", "التسوية", "التفاوض", "المركزية", "الشعبية", "الوطنية",
         "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
         "الجبهة", "الهيئة", "المجلس", "الحزب", "الغرفة", "القيادة", "الإدارة", "الوزارة",
+        // Verbal nouns after «حركة» name a movement of people, not a group: «حركة الانشقاق في صفوف …».
+        "الانشقاق", "الانشقاقات", "النزوح", "الاحتجاج", "الاحتجاجات", "السير", "المرور", "التنقل", "الهجرة", "التهريب", "التجارة",
         "الجماعات", "التنظيمات", "الميليشيات", "المجموعات", "الكتائب", "الألوية", "الوحدات", "القوات", "التشكيلات", "العصابات",
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
@@ -216,10 +218,12 @@ struct DiscoveryPatterns {
         guard !taken[i], let head = reading(i, in: openers.quotedHeads) else { return nil }
         var j = i + 1
         if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
-        guard range.contains(j), tokens[j].word == DiscoveryPatterns.quote else { return nil }
+        // «كتيبة "خالد بن الوليد"», and in brackets: «كتيبة (أبي عبيدة بن الجراح)».
+        guard range.contains(j), tokens[j].word == DiscoveryPatterns.quote || tokens[j].word == DiscoveryPatterns.openParen else { return nil }
+        let close: Word = tokens[j].word == DiscoveryPatterns.quote ? DiscoveryPatterns.quote : ")"
         var k = j + 1
-        while k < range.upperBound, k - j <= 7, tokens[k].word != DiscoveryPatterns.quote { k += 1 }
-        guard k < range.upperBound, tokens[k].word == DiscoveryPatterns.quote, k - j - 1 >= 1, k - j - 1 <= 6,
+        while k < range.upperBound, k - j <= 7, tokens[k].word != close { k += 1 }
+        guard k < range.upperBound, tokens[k].word == close, k - j - 1 >= 1, k - j - 1 <= 6,
               (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].word == "-" }),
               !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
         if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].word) { return nil }
