@@ -28,7 +28,9 @@ public struct Extractor: Sendable {
         let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
         let sentences = SentenceSplitter.split(tokens, in: text)
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
-        let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: article.date,
+        // An undated article is read in the era of the latest year it writes.
+        let era = article.date ?? TextEra.latestYear(in: tokens)
+        let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: era,
                                           vocabulary: vocabulary)
         var found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
                                      words: (ids, vocabulary))
