@@ -37,6 +37,8 @@ struct DiscoveryTests {
         Case(name: "a place after «في» and a comma between the actor and the name",
              text: "أهدى الضابط وساما لقائد “الدفاع الوطني” في محردة، سيمون الوكيل.", expected: ["سيمون الوكيل"]),
         Case(name: "negative: a nationality is no name", text: "وقالت المصادر إن القيادي أفغاني الجنسية.", expected: []),
+        Case(name: "a role with a pronoun for its actor, then the name",
+             text: "أدرجت الوزارة لواء القدس وقائدها محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
     ]
 
     /// Groups found by their heads: the name discovered, or none.
@@ -44,6 +46,7 @@ struct DiscoveryTests {
         ("a head and a quoted name", "أعلن الجيش الحر تشكيل كتيبة \"خالد بن الوليد\" في حمص.", ["خالد بن الوليد"]),
         ("a head and a name in brackets", "أعلن الجيش الحر تشكيل كتيبة (أبي عبيدة بن الجراح) في ريف دمشق.", ["أبي عبيدة بن الجراح"]),
         ("negative: «حركة» and a verbal noun", "تزداد كذلك حركة الانشقاق في صفوف قوات النظام.", []),
+        ("negative: «حركة البضائع»", "يستخدم الكثير منها العنف للسيطرة على حركة البضائع والأشخاص.", []),
         ("negative: a named operation is no group", "أطلقت قوات سوريا الديمقراطية عملية “الإنسانية والأمن” في مخيم الهول.", []),
     ])
     func discoversGroups(name: String, text: String, expected: [String]) {

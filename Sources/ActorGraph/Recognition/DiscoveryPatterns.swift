@@ -64,7 +64,7 @@ struct DiscoveryPatterns {
         "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
         "الجبهة", "الهيئة", "المجلس", "الحزب", "الغرفة", "القيادة", "الإدارة", "الوزارة",
         // Verbal nouns after «حركة» name a movement of people, not a group: «حركة الانشقاق في صفوف …».
-        "الانشقاق", "الانشقاقات", "النزوح", "الاحتجاج", "الاحتجاجات", "السير", "المرور", "التنقل", "الهجرة", "التهريب", "التجارة",
+        "الانشقاق", "الانشقاقات", "النزوح", "الاحتجاج", "الاحتجاجات", "السير", "المرور", "التنقل", "الهجرة", "التهريب", "التجارة", "البضائع", "الأشخاص", "النقل",
         "الجماعات", "التنظيمات", "الميليشيات", "المجموعات", "الكتائب", "الألوية", "الوحدات", "القوات", "التشكيلات", "العصابات", "الفرق",
         "أخرى", "أخرى", "عسكرية", "جديدة", "مسلحة", "محلية", "كاملة", "عدة", "كثيرة", "تابعة",
     ])
@@ -332,6 +332,9 @@ struct DiscoveryPatterns {
             // «"داعش" الإرهابي لتضاف …», «النصرة الإرهابي للمرة الأولى»: after a group's name the word is its adjective.
             if DiscoveryPatterns.adjectivalTriggers.contains(trigger.word), followsActor(i, range, taken) { return nil }
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word), j - i <= 3 { j += 1 }
+        } else if reading(i, in: DiscoveryPatterns.possessiveRoles) != nil {
+            // «لواء سليمان شاه وقائدها محمد حسين الجاسم»: the role's actor is its pronoun; the name follows.
+            strict = true
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == "سابق", j - i <= 2 { j += 1 }
@@ -396,6 +399,10 @@ struct DiscoveryPatterns {
         if tokens[j - 1].word == "في", tokens[j + 1].word == DiscoveryPatterns.arabicComma { return true }
         return (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && DiscoveryPatterns.regions.contains(tokens[j].word)
     }
+
+    /// Roles with a pronoun for their actor: «قائدها», «زعيمه».
+    static let possessiveRoles: Set<Word> = DiscoveryLexicon.set(["قائدها", "قائده", "زعيمها", "زعيمه", "متزعمها", "متزعمه",
+                                                                  "مؤسسها", "مؤسسه", "أميرها", "أميره", "آمرها", "آمره"])
 
     /// Cues that announce the name that follows: «يدعى», «المدعو».
     static let namingCues: Set<Word> = DiscoveryLexicon.set(["يدعى", "المدعو", "المدعوة"])
