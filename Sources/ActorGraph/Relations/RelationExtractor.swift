@@ -58,7 +58,10 @@ public struct RelationExtractor: Sendable {
         }
         // The matcher reads mentions as plain facts: reading a `Mention` copies and retains its strings.
         var facts = actors.mentions.map(MentionFacts.init)
-        for i in facts.indices { facts[i].temporal = RelationExtractor.followsTimeNoun(facts[i].tokens.lowerBound, tokens: tokens, readings: readings) }
+        for i in facts.indices {
+            facts[i].temporal = RelationExtractor.followsTimeNoun(facts[i].tokens.lowerBound, tokens: tokens, readings: readings)
+            facts[i].bracketedAlias = i > 0 && RelationExtractor.isBracketed(facts[i].tokens.lowerBound, after: facts[i - 1].tokens.upperBound, tokens: tokens)
+        }
         var mentionAt = TokenMentions(count: tokens.count)
         for (i, m) in facts.enumerated() where mentionAt[m.tokens.lowerBound] == nil || m.isName {
             mentionAt[m.tokens.lowerBound] = i
@@ -120,6 +123,17 @@ public struct RelationExtractor: Sendable {
         var k = start - 1
         while k >= 0, tokens[k].word == SentenceContext.quote { k -= 1 }
         return k >= 0 && tokens[k].kind == .word && readings.any(k, in: timeNouns)
+    }
+
+    /// Whether a mention starting at `start` stands in brackets right after the mention that ends at
+    /// `previousEnd` («هيئة تحرير الشام (جبهة النصرة)»): another name of it, not a second party.
+    static func isBracketed(_ start: Int, after previousEnd: Int, tokens: [Token]) -> Bool {
+        var k = start - 1
+        while k > previousEnd, tokens[k].word == SentenceContext.quote { k -= 1 }
+        guard k >= previousEnd, tokens[k].word == SentenceContext.openBracket else { return false }
+        k -= 1
+        while k >= previousEnd, tokens[k].word == SentenceContext.quote { k -= 1 }
+        return k == previousEnd - 1
     }
 
     /// The distinct values, in increasing order (what `Array(Set(values)).sorted()` gives, without the set).
@@ -201,6 +215,7 @@ struct SentenceContext {
     }
 
     static let quote: Word = "\""
+    static let openBracket: Word = "("
     static let between: Word = "بين"
     // Words compared at every step of coordination, made once (a literal makes a `Word`, and
     // hashes it, each time it is compared).
@@ -298,7 +313,7 @@ struct SentenceContext {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
                     // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
-                    guard crosses || mentions[m].sponsorOnly || mentions[m].temporal || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
+                    guard crosses || mentions[m].sponsorOnly || mentions[m].temporal || mentions[m].bracketedAlias || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
                             || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
@@ -320,10 +335,10 @@ struct SentenceContext {
                     // refuse the binding here so that the matcher goes on past the partner, unless
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
                     // (Tested last: walking coordination costs most.)
-                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal
+                    if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal && !mention.bracketedAlias
                         && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
                         bindings[slot] = m
-                        if match(elements, rest, at: pastDate(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
+                        if match(elements, rest, at: pastAppendix(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
                     }
                     return false
@@ -408,13 +423,18 @@ struct SentenceContext {
         return group
     }
 
-    /// Token `k`, or the token after a date that starts there: «قوات اللواء الثامن بزمن نظام الأسد
-    /// بقيادة العودة» reads on from the brigade to «بقيادة».
-    private func pastDate(_ k: Int) -> Int {
-        guard range.contains(k), tokens[k].kind == .word, readings.any(k, in: RelationExtractor.timeNouns) else { return k }
-        var j = k + 1
+    /// Token `k`, or the token after a date or a bracketed alias that starts there: «قوات اللواء
+    /// الثامن بزمن نظام الأسد بقيادة العودة» reads on from the brigade to «بقيادة», «“لواء القدس”
+    /// (لواء القدس الفلسطيني)، التابع لـ…» from the brigade to «التابع».
+    private func pastAppendix(_ k: Int) -> Int {
+        var i = k
+        while range.contains(i), tokens[i].word == SentenceContext.quote { i += 1 }
+        guard range.contains(i) else { return k }
+        let isDate = tokens[i].kind == .word && readings.any(i, in: RelationExtractor.timeNouns)
+        guard isDate || tokens[i].word == SentenceContext.openBracket else { return k }
+        var j = i + 1
         while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
-        guard range.contains(j), let t = mentionAt[j], mentions[t].temporal else { return k }
+        guard range.contains(j), let t = mentionAt[j], isDate ? mentions[t].temporal : mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
 
@@ -587,6 +607,9 @@ struct MentionFacts {
     var conjunctionClitic: Bool
     /// It follows a noun of time («في عهد النظام»): a date, which takes no part in a relation.
     var temporal = false
+    /// It stands in brackets right after another mention («تحرير الشام (جبهة النصرة)»): an alias,
+    /// which takes no slot of its own.
+    var bracketedAlias = false
 
     init(_ m: Mention) {
         tokens = m.tokens
