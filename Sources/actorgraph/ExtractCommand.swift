@@ -37,10 +37,13 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func write(with extractor: Extractor, to handle: FileHandle) throws {
+        // One buffer for every document: its storage is allocated once, at the longest line.
+        var line: [UInt8] = []
         try input.extractDocuments(with: extractor, jobs: concurrency.jobs) { doc in
-            let line = switch format {
-            case .jsonl: ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLineBytes(lineBreak: true)
-            case .dump: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8)
+            line.removeAll(keepingCapacity: true)
+            switch format {
+            case .jsonl: ExtractionRecord(doc, includeCoMentions: !noCoMentions).appendJSONLine(to: &line, lineBreak: true)
+            case .dump: line.append(contentsOf: (ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8)
             }
             try handle.write(contentsOf: line)
         }

@@ -135,4 +135,40 @@ struct SpeedPathTests {
             #expect((oneToOne == nil) == (reference == nil))
         }
     }
+
+    /// A string written under a key it was written under before is copied from its first
+    /// escaping: the bytes are those of writing it afresh, also when the key comes back with
+    /// another text.
+    @Test(arguments: 0..<50)
+    func stringsWrittenByKeyAreWrittenAsAfresh(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let texts = (0..<4).map { _ in RandomText.make(length: Int.random(in: 0...40, using: &rng), using: &rng) } + ["\"\\", ""]
+        var keyed = JSONLineWriter(), plain = JSONLineWriter()
+        for _ in 0..<30 {
+            let text = texts.randomElement(using: &rng)!
+            keyed.string(text, key: Int.random(in: 0..<5, using: &rng))
+            plain.string(text)
+        }
+        #expect(keyed.bytes == plain.bytes)
+    }
+
+    /// A line appended to a buffer that holds earlier lines is the line `jsonLineBytes` makes.
+    @Test func linesAppendedToOneBufferAreTheLinesMadeAlone() throws {
+        let extractor = try Extractor.standard()
+        var buffer: [UInt8] = [], alone: [UInt8] = []
+        for (file, raw) in try SpeedPathTests.texts() {
+            let record = ExtractionRecord(extractor.extract(Article(id: file, text: raw, date: nil)))
+            record.appendJSONLine(to: &buffer, lineBreak: true)
+            alone += record.jsonLineBytes(lineBreak: true)
+        }
+        #expect(buffer == alone)
+    }
+
+    /// `Tokenizer.isSpace` is Unicode's White_Space, for every scalar.
+    @Test func tokenizerSpacesAreUnicodeWhiteSpace() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if Tokenizer.isSpace(s) != s.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16))") }
+        }
+    }
 }

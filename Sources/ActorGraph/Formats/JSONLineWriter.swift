@@ -3,8 +3,16 @@
 /// `Encodable` cost a tenth of the extractor's time. Callers write keys in sorted order.
 struct JSONLineWriter {
     private(set) var bytes: [UInt8] = []
+    /// Strings written with `string(_:key:)`, by key: the text and its escaped bytes in `written`.
+    private var repeats: [Int: (text: String, escaped: Range<Int>)] = [:]
+    private var written: [UInt8] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    /// A writer that appends to `bytes` (taken, not copied; `finish` hands them back).
+    init(appendingTo bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
+
+    mutating func finish(into bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
 
     mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -15,6 +23,20 @@ struct JSONLineWriter {
         var s = s
         s.withUTF8 { appendEscaped($0) }
         bytes.append(0x22)
+    }
+
+    /// `string(s)` for a string that comes back under the same `key` (a sentence, cited as evidence
+    /// of every relation in it: five citations in six repeat one): escaped once, then copied.
+    mutating func string(_ s: String, key: Int) {
+        if let known = repeats[key], known.text == s {
+            bytes.append(contentsOf: written[known.escaped])
+            return
+        }
+        let start = bytes.count
+        string(s)
+        let from = written.count
+        written.append(contentsOf: bytes[start...])
+        repeats[key] = (s, from..<written.count)
     }
 
     /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
@@ -111,7 +133,15 @@ extension ExtractionRecord {
     /// The same line as UTF-8 bytes, followed by a line break: what `extract` writes, without
     /// going through a `String`.
     public func jsonLineBytes(lineBreak: Bool = false) -> [UInt8] {
-        var w = JSONLineWriter(capacity: estimatedLength)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(estimatedLength)
+        appendJSONLine(to: &bytes, lineBreak: lineBreak)
+        return bytes
+    }
+
+    /// `jsonLineBytes` appended to `bytes`: `extract` writes every line from one buffer.
+    public func appendJSONLine(to bytes: inout [UInt8], lineBreak: Bool = false) {
+        var w = JSONLineWriter(appendingTo: &bytes)
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
         w.raw("\"doc\":"); w.string(doc)
@@ -138,7 +168,7 @@ extension ExtractionRecord {
                 w.raw("{")
                 if let cue = e.cue { w.raw("\"cue\":"); w.string(cue); w.raw(",") }
                 w.raw("\"end\":"); w.int(e.end)
-                w.raw(",\"sentence\":"); w.string(e.sentence)
+                w.raw(",\"sentence\":"); w.string(e.sentence, key: e.start)
                 w.raw(",\"start\":"); w.int(e.start)
                 w.raw("}")
             }
@@ -149,6 +179,6 @@ extension ExtractionRecord {
         }
         w.raw("}")
         if lineBreak { w.raw("\n") }
-        return w.bytes
+        w.finish(into: &bytes)
     }
 }

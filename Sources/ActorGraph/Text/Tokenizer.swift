@@ -48,6 +48,16 @@ public enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
+    /// `s.properties.isWhitespace`, answered without the property lookup for ASCII and for the
+    /// Arabic block (which has no white space): punctuation and spaces are a fifth of the scalars.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x0600 && v <= 0x06FF { return false }
+        return s.properties.isWhitespace
+    }
+
     public static func tokenize(_ text: NormalizedText) -> [Token] {
         tokenize(text, words: { slice, _ in word(slice) })
     }
@@ -89,7 +99,7 @@ public enum Tokenizer {
                     let word = withUnsafePointer(to: &newline) { words(UnsafeBufferPointer(start: $0, count: 1), false) }
                     tokens.append(Token(kind: .lineBreak, start: i, end: i + 1, word: word))
                     i += 1
-                } else if s == " " || s.properties.isWhitespace {
+                } else if isSpace(s) {
                     i += 1
                 } else {
                     tokens.append(Token(kind: .punctuation, start: i, end: i + 1, word: words(UnsafeBufferPointer(rebasing: scalars[i..<(i + 1)]), false)))
