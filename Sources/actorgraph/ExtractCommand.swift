@@ -37,15 +37,16 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func write(with extractor: Extractor, to handle: FileHandle) throws {
-        // One buffer for every document: its storage is allocated once, at the longest line.
-        var line: [UInt8] = []
+        var lines = ExtractionLines()
         try input.extractDocuments(with: extractor, jobs: concurrency.jobs) { doc in
-            line.removeAll(keepingCapacity: true)
             switch format {
-            case .jsonl: ExtractionRecord(doc, includeCoMentions: !noCoMentions).appendJSONLine(to: &line, lineBreak: true)
-            case .dump: line.append(contentsOf: (ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8)
+            case .jsonl:
+                lines.removeAll()
+                lines.append(ExtractionRecord(doc, includeCoMentions: !noCoMentions))
+                try lines.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            case .dump:
+                try handle.write(contentsOf: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8))
             }
-            try handle.write(contentsOf: line)
         }
     }
 }

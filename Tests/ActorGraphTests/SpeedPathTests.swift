@@ -152,16 +152,16 @@ struct SpeedPathTests {
         #expect(keyed.bytes == plain.bytes)
     }
 
-    /// A line appended to a buffer that holds earlier lines is the line `jsonLineBytes` makes.
+    /// Lines appended one after the other to one buffer are the lines `JSONEncoder` makes.
     @Test func linesAppendedToOneBufferAreTheLinesMadeAlone() throws {
         let extractor = try Extractor.standard()
-        var buffer: [UInt8] = [], alone: [UInt8] = []
+        var lines = ExtractionLines(), alone: [UInt8] = []
         for (file, raw) in try SpeedPathTests.texts() {
             let record = ExtractionRecord(extractor.extract(Article(id: file, text: raw, date: nil)))
-            record.appendJSONLine(to: &buffer, lineBreak: true)
-            alone += record.jsonLineBytes(lineBreak: true)
+            lines.append(record)
+            alone += Array(try record.encodedLine().utf8) + [0x0A]
         }
-        #expect(buffer == alone)
+        #expect(lines.withUnsafeBytes { Array($0) } == alone)
     }
 
     /// `Tokenizer.isSpace` is Unicode's White_Space, for every scalar.

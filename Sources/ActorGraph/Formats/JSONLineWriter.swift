@@ -1,72 +1,133 @@
 /// Writes compact JSON byte for byte as `JSONEncoder` does with `.sortedKeys` and
 /// `.withoutEscapingSlashes`, for the records written once per document: going through
 /// `Encodable` cost a tenth of the extractor's time. Callers write keys in sorted order.
+///
+/// The bytes are stored through a pointer into storage that doubles when full: an `Array` checked
+/// its uniqueness and room at each of the many small appends of a line. A writer is not copied.
 struct JSONLineWriter {
-    private(set) var bytes: [UInt8] = []
-    /// Strings written with `string(_:key:)`, by key: the text and its escaped bytes in `written`.
+    /// `count` bytes written at `base`, which has room for `capacity`.
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+    /// Frees the storage when the writer goes.
+    private let owner: Storage
+    /// Strings written with `string(_:key:)` since `forgetRepeats`, by key: the text and where
+    /// its escaped bytes are.
     private var repeats: [Int: (text: String, escaped: Range<Int>)] = [:]
-    private var written: [UInt8] = []
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    private final class Storage {
+        var pointer: UnsafeMutablePointer<UInt8>
+        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+        deinit { pointer.deallocate() }
+    }
 
-    /// A writer that appends to `bytes` (taken, not copied; `finish` hands them back).
-    init(appendingTo bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+        owner = Storage(base)
+    }
 
-    mutating func finish(into bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the writer, keeping its storage.
+    mutating func removeAll() {
+        count = 0
+        forgetRepeats()
+    }
+
+    /// Forgets the strings written by key (their keys name sentences of one document).
+    mutating func forgetRepeats() { repeats.removeAll(keepingCapacity: true) }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if capacity - count < n { grow(n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ n: Int) {
+        capacity = max(capacity * 2, count + n)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        owner.pointer = larger
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ start: UnsafePointer<UInt8>, _ n: Int) {
+        reserve(n)
+        (base + count).initialize(from: start, count: n)
+        count += n
+    }
 
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(s.utf8Start, s.utf8CodeUnitCount)
     }
 
     mutating func string(_ s: String) {
-        bytes.append(0x22)
         var s = s
-        s.withUTF8 { appendEscaped($0) }
-        bytes.append(0x22)
+        s.withUTF8 { utf8 in
+            reserve(utf8.count + 2)
+            append(0x22)
+            appendEscaped(utf8)
+            append(0x22)
+        }
     }
 
     /// `string(s)` for a string that comes back under the same `key` (a sentence, cited as evidence
     /// of every relation in it: five citations in six repeat one): escaped once, then copied.
     mutating func string(_ s: String, key: Int) {
         if let known = repeats[key], known.text == s {
-            bytes.append(contentsOf: written[known.escaped])
+            let n = known.escaped.count
+            reserve(n)  // first: it may move the storage the copy is read from
+            (base + count).initialize(from: base + known.escaped.lowerBound, count: n)
+            count += n
             return
         }
-        let start = bytes.count
+        let start = count
         string(s)
-        let from = written.count
-        written.append(contentsOf: bytes[start...])
-        repeats[key] = (s, from..<written.count)
+        repeats[key] = (s, start..<count)
     }
 
     /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
     /// The runs are found eight bytes at a time (`needsEscape`), then byte by byte around an escape.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
+        guard let start = utf8.baseAddress else { return }
         let n = utf8.count
         var runStart = 0, i = 0
         while i < n {
-            while i + 8 <= n && !JSONLineWriter.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            while i + 8 <= n && !JSONLineWriter.needsEscape(UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             guard i < n else { break }
-            let b = base[i]
+            let b = start[i]
             if b < 0x20 || b == 0x22 || b == 0x5C {
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                if runStart < i { append(start + runStart, i - runStart) }
                 runStart = i + 1
                 switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x08: bytes.append(0x5C); bytes.append(0x62)
-                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                case 0x22: append(0x5C); append(0x22)
+                case 0x5C: append(0x5C); append(0x5C)
+                case 0x08: append(0x5C); append(0x62)
+                case 0x0C: append(0x5C); append(0x66)
+                case 0x0A: append(0x5C); append(0x6E)
+                case 0x0D: append(0x5C); append(0x72)
+                case 0x09: append(0x5C); append(0x74)
                 default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONLineWriter.hex(b >> 4), JSONLineWriter.hex(b & 0xF)])
+                    raw("\\u00"); append(JSONLineWriter.hex(b >> 4)); append(JSONLineWriter.hex(b & 0xF))
                 }
             }
             i += 1
         }
-        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
+        if runStart < n { append(start + runStart, n - runStart) }
     }
 
     /// Whether one of the eight bytes of `x` is below 0x20, a quote or a backslash. Exact (the
@@ -83,31 +144,31 @@ struct JSONLineWriter {
 
     /// Digits written straight into the bytes (offsets are many: four for every mention and evidence).
     mutating func int(_ n: Int) {
-        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        guard n >= 0 else { for b in String(n).utf8 { append(b) }; return }
         var digits = 1, rest = n / 10
         while rest > 0 { digits += 1; rest /= 10 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var value = n, k = end
+        reserve(digits)
+        var value = n, k = count + digits
         repeat {
             k -= 1
-            bytes[k] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            base[k] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
             value /= 10
         } while value > 0
+        count += digits
     }
 
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
     /// `[` items separated by commas `]`.
     mutating func array<C: Collection>(_ items: C, _ body: (inout JSONLineWriter, C.Element) -> Void) {
-        bytes.append(0x5B)
+        append(0x5B)
         var first = true
         for item in items {
-            if !first { bytes.append(0x2C) }
+            if !first { append(0x2C) }
             first = false
             body(&self, item)
         }
-        bytes.append(0x5D)
+        append(0x5D)
     }
 }
 
@@ -133,15 +194,14 @@ extension ExtractionRecord {
     /// The same line as UTF-8 bytes, followed by a line break: what `extract` writes, without
     /// going through a `String`.
     public func jsonLineBytes(lineBreak: Bool = false) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(estimatedLength)
-        appendJSONLine(to: &bytes, lineBreak: lineBreak)
-        return bytes
+        var w = JSONLineWriter(capacity: estimatedLength)
+        write(to: &w, lineBreak: lineBreak)
+        return w.bytes
     }
 
-    /// `jsonLineBytes` appended to `bytes`: `extract` writes every line from one buffer.
-    public func appendJSONLine(to bytes: inout [UInt8], lineBreak: Bool = false) {
-        var w = JSONLineWriter(appendingTo: &bytes)
+    /// Appends the line to what `w` holds.
+    func write(to w: inout JSONLineWriter, lineBreak: Bool) {
+        w.forgetRepeats()
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
         w.raw("\"doc\":"); w.string(doc)
@@ -179,6 +239,23 @@ extension ExtractionRecord {
         }
         w.raw("}")
         if lineBreak { w.raw("\n") }
-        w.finish(into: &bytes)
+    }
+}
+
+/// Lines of `extract --format jsonl` written into one buffer kept from document to document:
+/// its storage is allocated once, at the longest line, instead of once per line.
+public struct ExtractionLines {
+    private var writer = JSONLineWriter(capacity: 1 << 16)
+
+    public init() {}
+
+    /// Empties the buffer, keeping its storage.
+    public mutating func removeAll() { writer.removeAll() }
+
+    /// Appends `record.jsonLineBytes(lineBreak: true)`.
+    public mutating func append(_ record: ExtractionRecord) { record.write(to: &writer, lineBreak: true) }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try writer.withUnsafeBytes(body)
     }
 }
