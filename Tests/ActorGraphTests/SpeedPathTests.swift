@@ -171,4 +171,27 @@ struct SpeedPathTests {
             if Tokenizer.isSpace(s) != s.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16))") }
         }
     }
+
+    /// Glued openers found through their last letters cut a word where the first opener (in list
+    /// order) that ends it, leaving three letters or more, would cut it.
+    @Test(arguments: 0..<20)
+    func gluedOpenersCutWhereTheFirstEndingOpenerCuts(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهويى".unicodeScalars)
+        for _ in 0..<50 {
+            let stem = String(String.UnicodeScalarView((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+            let tail = String(String.UnicodeScalarView(Tokenizer.gluedOpeners.randomElement(using: &rng)!))
+            let word = Array(ArabicNormalizer.normalize(stem + tail).unicodeScalars)
+            let cut = Tokenizer.gluedOpeners.first { word.count >= 7 && word.count - $0.count >= 3 && word.suffix($0.count).elementsEqual($0) }
+                .map { word.count - $0.count }
+            let tokens = Tokenizer.tokenize(NormalizedText(String(String.UnicodeScalarView(word))))
+            #expect(tokens.map(\.end) == (cut.map { [$0] } ?? []) + [word.count], "\(stem + tail)")
+        }
+    }
+
+    /// An empty text decodes and normalizes to nothing, one to one.
+    @Test func emptyTextDecodesToNothing() {
+        let text = NormalizedText("")
+        #expect(text.original.isEmpty && text.normalized.isEmpty && text.origin.isEmpty)
+    }
 }

@@ -34,6 +34,9 @@ public enum Tokenizer {
         "وذكر", "وذكرت", "وتابع", "وتابعت", "ولفت", "ولفتت", "وافاد", "وافادت", "وكان", "وكانت",
         "وتاتي", "وياتي", "بدوره", "بدورها", "ونقل", "ونقلت", "واعلن", "واعلنت",
     ].map { Array(ArabicNormalizer.normalize($0).unicodeScalars) }
+    /// The last scalar of each opener, side by side: a word's last letter is compared with these
+    /// before any opener's array is reached.
+    static let gluedOpenerEnds: [UInt32] = gluedOpeners.map { $0[$0.count - 1].value }
 
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -116,8 +119,10 @@ public enum Tokenizer {
         let length = end - start
         if length >= 7 {
             // The last letter first: it rules out nearly every opener without a comparison of slices.
-            let last = scalars[end - 1]
-            for opener in gluedOpeners where opener[opener.count - 1] == last && length - opener.count >= 3 {
+            let last = scalars[end - 1].value
+            for k in gluedOpenerEnds.indices where gluedOpenerEnds[k] == last {
+                let opener = gluedOpeners[k]
+                guard length - opener.count >= 3 else { continue }
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
                     tokens.append(Token(kind: .word, start: start, end: cut, word: words(UnsafeBufferPointer(rebasing: scalars[start..<cut]), true)))
