@@ -194,4 +194,14 @@ struct SpeedPathTests {
         let text = NormalizedText("")
         #expect(text.original.isEmpty && text.normalized.isEmpty && text.origin.isEmpty)
     }
+
+    /// `TextDecoder.firstNUL` is `firstIndex(of: 0)`, on slices that do not start at zero.
+    @Test func firstNULIsTheFirstZeroByte() {
+        var rng = SeededGenerator(seed: 256)
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...3, using: &rng) }
+            let slice = bytes[Int.random(in: 0...bytes.count, using: &rng)...]
+            #expect(TextDecoder.firstNUL(slice) == slice.firstIndex(of: 0), "\(slice)")
+        }
+    }
 }
