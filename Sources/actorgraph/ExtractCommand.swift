@@ -42,7 +42,7 @@ struct ExtractCommand: AsyncParsableCommand {
             switch format {
             case .jsonl:
                 lines.removeAll()
-                lines.append(ExtractionRecord(doc, includeCoMentions: !noCoMentions))
+                lines.append(doc, includeCoMentions: !noCoMentions)
                 try lines.withUnsafeBytes { try handle.write(contentsOf: $0) }
             case .dump:
                 try handle.write(contentsOf: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8))

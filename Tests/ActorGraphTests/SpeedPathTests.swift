@@ -152,16 +152,26 @@ struct SpeedPathTests {
         #expect(keyed.bytes == plain.bytes)
     }
 
-    /// Lines appended one after the other to one buffer are the lines `JSONEncoder` makes.
-    @Test func linesAppendedToOneBufferAreTheLinesMadeAlone() throws {
+    /// Lines written from the extractions, one after the other into one buffer, are the lines of
+    /// their records (hand-written and through `JSONEncoder`), with and without co-mentions; on
+    /// the seeds, and on a text whose strings need every escape.
+    @Test func linesWrittenFromTheExtractionAreTheRecordsLines() throws {
         let extractor = try Extractor.standard()
-        var lines = ExtractionLines(), alone: [UInt8] = []
-        for (file, raw) in try SpeedPathTests.texts() {
-            let record = ExtractionRecord(extractor.extract(Article(id: file, text: raw, date: nil)))
-            lines.append(record)
-            alone += Array(try record.encodedLine().utf8) + [0x0A]
+        let hostile = String(String.UnicodeScalarView((0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) })) + "\"\\/\u{7F}é😀"
+        let articles = try SpeedPathTests.texts().map { Article(id: $0.0, text: $0.1, date: PartialDate("2021-05")) }
+            + [Article(id: hostile, text: "قال \(hostile) إن لواء القدس التابع للفرع 227 يقاتل \(hostile) داعش.", date: nil)]
+        for includeCoMentions in [true, false] {
+            var lines = ExtractionLines(), records: [UInt8] = [], encoded: [UInt8] = []
+            for article in articles {
+                let doc = extractor.extract(article)
+                lines.append(doc, includeCoMentions: includeCoMentions)
+                let record = ExtractionRecord(doc, includeCoMentions: includeCoMentions)
+                records += record.jsonLineBytes(lineBreak: true)
+                encoded += Array(try record.encodedLine().utf8) + [0x0A]
+            }
+            #expect(lines.withUnsafeBytes { Array($0) } == records)
+            #expect(records == encoded)
         }
-        #expect(lines.withUnsafeBytes { Array($0) } == alone)
     }
 
     /// `Tokenizer.isSpace` is Unicode's White_Space, for every scalar.

@@ -87,7 +87,9 @@ struct JSONLineWriter {
 
     /// `string(s)` for a string that comes back under the same `key` (a sentence, cited as evidence
     /// of every relation in it: five citations in six repeat one): escaped once, then copied.
-    mutating func string(_ s: String, key: Int) {
+    /// Without a key, `string(s)`.
+    mutating func string(_ s: String, key: Int?) {
+        guard let key else { return string(s) }
         if let known = repeats[key], known.text == s {
             let n = known.escaped.count
             reserve(n)  // first: it may move the storage the copy is read from
@@ -201,44 +203,130 @@ extension ExtractionRecord {
 
     /// Appends the line to what `w` holds.
     func write(to w: inout JSONLineWriter, lineBreak: Bool) {
+        ExtractionLine.line(&w, date: date, doc: doc, lineBreak: lineBreak, entities: { w in
+            w.array(entities) { w, e in
+                ExtractionLine.entity(&w, discovered: e.discovered, id: e.id, idKey: nil, name: e.name, nameEn: e.name_en, type: e.type) { w in
+                    w.array(e.mentions) { w, m in ExtractionLine.mention(&w, start: m.start, end: m.end, text: m.text) }
+                }
+            }
+        }, relations: { w in
+            w.array(relations) { w, r in
+                ExtractionLine.relation(&w, source: r.source, sourceKey: nil, target: r.target, targetKey: nil, type: r.type) { w in
+                    w.array(r.evidence) { w, e in
+                        ExtractionLine.evidence(&w, cue: e.cue, start: e.start, end: e.end, sentence: e.sentence, sentenceKey: e.start)
+                    }
+                }
+            }
+        })
+    }
+
+    /// `ExtractionRecord(doc, includeCoMentions:).write(to:lineBreak:)`, written from the extraction
+    /// itself: making the record (its arrays, and a copy of every string) and destroying it were
+    /// a third of the line's cost. Strings that recur in a line are escaped once: each cited
+    /// sentence (keyed by its index) and each actor's id (keyed by -1 - the actor's index).
+    static func write(_ doc: DocumentExtraction, includeCoMentions: Bool, to w: inout JSONLineWriter, lineBreak: Bool) {
+        let actors = doc.actors.actors
+        let names = NameMentions(doc.actors)
+        ExtractionLine.line(&w, date: doc.article.date, doc: doc.article.id, lineBreak: lineBreak, entities: { w in
+            w.array(actors.indices.lazy.filter { names.hasNames(actor: $0) }) { w, i in
+                let a = actors[i]
+                ExtractionLine.entity(&w, discovered: a.discovered, id: a.id, idKey: -1 - i, name: a.name, nameEn: a.nameEn, type: a.type) { w in
+                    w.array(names.of(actor: i)) { w, k in
+                        let m = doc.actors.mentions[k]
+                        ExtractionLine.mention(&w, start: m.start, end: m.end, text: m.text)
+                    }
+                }
+            }
+        }, relations: { w in
+            w.array(doc.relations.lazy.filter { includeCoMentions || $0.type.isTyped }) { w, r in
+                ExtractionLine.relation(&w, source: actors[r.source].id, sourceKey: -1 - r.source,
+                                        target: actors[r.target].id, targetKey: -1 - r.target, type: r.type) { w in
+                    w.array(r.evidence) { w, e in
+                        let s = doc.sentences[e.sentence]
+                        ExtractionLine.evidence(&w, cue: e.cue, start: s.start, end: s.end, sentence: s.text, sentenceKey: e.sentence)
+                    }
+                }
+            }
+        })
+    }
+}
+
+/// The name mentions of each actor, in text order, as indices into the document's mentions:
+/// grouped by counting into one array rather than into an array per actor.
+private struct NameMentions {
+    /// The mentions of actor `i` are `order[starts[i]..<starts[i + 1]]`.
+    private var starts: [Int]
+    private var order: [Int]
+
+    init(_ actors: DocumentActors) {
+        let mentions = actors.mentions
+        var starts = [Int](repeating: 0, count: actors.actors.count + 1)
+        for m in mentions where m.kind == .name { starts[m.actor + 1] += 1 }
+        for i in 0..<actors.actors.count { starts[i + 1] += starts[i] }
+        var next = starts
+        var order = [Int](repeating: 0, count: starts[actors.actors.count])
+        for k in mentions.indices where mentions[k].kind == .name {
+            order[next[mentions[k].actor]] = k
+            next[mentions[k].actor] += 1
+        }
+        self.starts = starts
+        self.order = order
+    }
+
+    func hasNames(actor i: Int) -> Bool { starts[i + 1] > starts[i] }
+
+    func of(actor i: Int) -> ArraySlice<Int> { order[starts[i]..<starts[i + 1]] }
+}
+
+/// The layout of a line, keys in sorted order: one place for the record and for the extraction
+/// it is made from. The parts that are lists are written by the caller's closures.
+enum ExtractionLine {
+    static func line(_ w: inout JSONLineWriter, date: PartialDate?, doc: String, lineBreak: Bool,
+                     entities: (inout JSONLineWriter) -> Void, relations: (inout JSONLineWriter) -> Void) {
         w.forgetRepeats()
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
         w.raw("\"doc\":"); w.string(doc)
-        w.raw(",\"entities\":")
-        w.array(entities) { w, e in
-            w.raw("{\"discovered\":"); w.bool(e.discovered)
-            w.raw(",\"id\":"); w.string(e.id)
-            w.raw(",\"mentions\":")
-            w.array(e.mentions) { w, m in
-                w.raw("{\"end\":"); w.int(m.end)
-                w.raw(",\"start\":"); w.int(m.start)
-                w.raw(",\"text\":"); w.string(m.text)
-                w.raw("}")
-            }
-            w.raw(",\"name\":"); w.string(e.name)
-            w.raw(",\"name_en\":"); w.string(e.name_en)
-            w.raw(",\"type\":"); w.string(e.type.rawValue)
-            w.raw("}")
-        }
-        w.raw(",\"relations\":")
-        w.array(relations) { w, r in
-            w.raw("{\"evidence\":")
-            w.array(r.evidence) { w, e in
-                w.raw("{")
-                if let cue = e.cue { w.raw("\"cue\":"); w.string(cue); w.raw(",") }
-                w.raw("\"end\":"); w.int(e.end)
-                w.raw(",\"sentence\":"); w.string(e.sentence, key: e.start)
-                w.raw(",\"start\":"); w.int(e.start)
-                w.raw("}")
-            }
-            w.raw(",\"source\":"); w.string(r.source)
-            w.raw(",\"target\":"); w.string(r.target)
-            w.raw(",\"type\":"); w.string(r.type.rawValue)
-            w.raw("}")
-        }
+        w.raw(",\"entities\":"); entities(&w)
+        w.raw(",\"relations\":"); relations(&w)
         w.raw("}")
         if lineBreak { w.raw("\n") }
+    }
+
+    static func entity(_ w: inout JSONLineWriter, discovered: Bool, id: String, idKey: Int?, name: String, nameEn: String,
+                       type: ActorType, mentions: (inout JSONLineWriter) -> Void) {
+        w.raw("{\"discovered\":"); w.bool(discovered)
+        w.raw(",\"id\":"); w.string(id, key: idKey)
+        w.raw(",\"mentions\":"); mentions(&w)
+        w.raw(",\"name\":"); w.string(name)
+        w.raw(",\"name_en\":"); w.string(nameEn)
+        w.raw(",\"type\":"); w.string(type.rawValue)
+        w.raw("}")
+    }
+
+    static func mention(_ w: inout JSONLineWriter, start: Int, end: Int, text: String) {
+        w.raw("{\"end\":"); w.int(end)
+        w.raw(",\"start\":"); w.int(start)
+        w.raw(",\"text\":"); w.string(text)
+        w.raw("}")
+    }
+
+    static func relation(_ w: inout JSONLineWriter, source: String, sourceKey: Int?, target: String, targetKey: Int?,
+                         type: RelationType, evidence: (inout JSONLineWriter) -> Void) {
+        w.raw("{\"evidence\":"); evidence(&w)
+        w.raw(",\"source\":"); w.string(source, key: sourceKey)
+        w.raw(",\"target\":"); w.string(target, key: targetKey)
+        w.raw(",\"type\":"); w.string(type.rawValue)
+        w.raw("}")
+    }
+
+    static func evidence(_ w: inout JSONLineWriter, cue: String?, start: Int, end: Int, sentence: String, sentenceKey: Int) {
+        w.raw("{")
+        if let cue { w.raw("\"cue\":"); w.string(cue); w.raw(",") }
+        w.raw("\"end\":"); w.int(end)
+        w.raw(",\"sentence\":"); w.string(sentence, key: sentenceKey)
+        w.raw(",\"start\":"); w.int(start)
+        w.raw("}")
     }
 }
 
@@ -252,8 +340,10 @@ public struct ExtractionLines {
     /// Empties the buffer, keeping its storage.
     public mutating func removeAll() { writer.removeAll() }
 
-    /// Appends `record.jsonLineBytes(lineBreak: true)`.
-    public mutating func append(_ record: ExtractionRecord) { record.write(to: &writer, lineBreak: true) }
+    /// Appends `ExtractionRecord(doc, includeCoMentions:).jsonLineBytes(lineBreak: true)`.
+    public mutating func append(_ doc: DocumentExtraction, includeCoMentions: Bool = true) {
+        ExtractionRecord.write(doc, includeCoMentions: includeCoMentions, to: &writer, lineBreak: true)
+    }
 
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try writer.withUnsafeBytes(body)
