@@ -214,4 +214,13 @@ struct SpeedPathTests {
             #expect(TextDecoder.firstNUL(slice) == slice.firstIndex(of: 0), "\(slice)")
         }
     }
+
+    /// Continuation bytes counted by multiplication are the set marks `nonzeroBitCount` counts.
+    @Test func continuationBytesByMultiplicationAreThePopulationCount() {
+        var rng = SeededGenerator(seed: 8)
+        let samples = (0..<5000).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) } + [0, UInt64.max, 0x8080_8080_8080_8080, 0xBFBF_BFBF_BFBF_BFBF]
+        for x in samples {
+            #expect(NormalizedText.continuationBytes(x) == (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount, "\(x)")
+        }
+    }
 }
