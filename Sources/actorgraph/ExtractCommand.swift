@@ -37,12 +37,16 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     private func write(with extractor: Extractor, to handle: FileHandle) throws {
+        var lines = ExtractionLines()
         try input.extractDocuments(with: extractor, jobs: concurrency.jobs) { doc in
-            let line = switch format {
-            case .jsonl: ExtractionRecord(doc, includeCoMentions: !noCoMentions).jsonLineBytes(lineBreak: true)
-            case .dump: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8)
+            switch format {
+            case .jsonl:
+                lines.removeAll()
+                lines.append(doc, includeCoMentions: !noCoMentions)
+                try lines.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            case .dump:
+                try handle.write(contentsOf: Array((ExtractionDump.render(doc, includeCoMentions: !noCoMentions) + "\n").utf8))
             }
-            try handle.write(contentsOf: line)
         }
     }
 }

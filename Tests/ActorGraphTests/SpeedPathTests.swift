@@ -135,4 +135,92 @@ struct SpeedPathTests {
             #expect((oneToOne == nil) == (reference == nil))
         }
     }
+
+    /// A string written under a key it was written under before is copied from its first
+    /// escaping: the bytes are those of writing it afresh, also when the key comes back with
+    /// another text.
+    @Test(arguments: 0..<50)
+    func stringsWrittenByKeyAreWrittenAsAfresh(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let texts = (0..<4).map { _ in RandomText.make(length: Int.random(in: 0...40, using: &rng), using: &rng) } + ["\"\\", ""]
+        var keyed = JSONLineWriter(), plain = JSONLineWriter()
+        for _ in 0..<30 {
+            let text = texts.randomElement(using: &rng)!
+            keyed.string(text, key: Int.random(in: 0..<5, using: &rng))
+            plain.string(text)
+        }
+        #expect(keyed.bytes == plain.bytes)
+    }
+
+    /// Lines written from the extractions, one after the other into one buffer, are the lines of
+    /// their records (hand-written and through `JSONEncoder`), with and without co-mentions; on
+    /// the seeds, and on a text whose strings need every escape.
+    @Test func linesWrittenFromTheExtractionAreTheRecordsLines() throws {
+        let extractor = try Extractor.standard()
+        let hostile = String(String.UnicodeScalarView((0..<0x20).compactMap { Unicode.Scalar(UInt32($0)) })) + "\"\\/\u{7F}é😀"
+        let articles = try SpeedPathTests.texts().map { Article(id: $0.0, text: $0.1, date: PartialDate("2021-05")) }
+            + [Article(id: hostile, text: "قال \(hostile) إن لواء القدس التابع للفرع 227 يقاتل \(hostile) داعش.", date: nil)]
+        for includeCoMentions in [true, false] {
+            var lines = ExtractionLines(), records: [UInt8] = [], encoded: [UInt8] = []
+            for article in articles {
+                let doc = extractor.extract(article)
+                lines.append(doc, includeCoMentions: includeCoMentions)
+                let record = ExtractionRecord(doc, includeCoMentions: includeCoMentions)
+                records += record.jsonLineBytes(lineBreak: true)
+                encoded += Array(try record.encodedLine().utf8) + [0x0A]
+            }
+            #expect(lines.withUnsafeBytes { Array($0) } == records)
+            #expect(records == encoded)
+        }
+    }
+
+    /// `Tokenizer.isSpace` is Unicode's White_Space, for every scalar.
+    @Test func tokenizerSpacesAreUnicodeWhiteSpace() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if Tokenizer.isSpace(s) != s.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16))") }
+        }
+    }
+
+    /// Glued openers found through their last letters cut a word where the first opener (in list
+    /// order) that ends it, leaving three letters or more, would cut it.
+    @Test(arguments: 0..<20)
+    func gluedOpenersCutWhereTheFirstEndingOpenerCuts(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهويى".unicodeScalars)
+        for _ in 0..<50 {
+            let stem = String(String.UnicodeScalarView((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+            let tail = String(String.UnicodeScalarView(Tokenizer.gluedOpeners.randomElement(using: &rng)!))
+            let word = Array(ArabicNormalizer.normalize(stem + tail).unicodeScalars)
+            let cut = Tokenizer.gluedOpeners.first { word.count >= 7 && word.count - $0.count >= 3 && word.suffix($0.count).elementsEqual($0) }
+                .map { word.count - $0.count }
+            let tokens = Tokenizer.tokenize(NormalizedText(String(String.UnicodeScalarView(word))))
+            #expect(tokens.map(\.end) == (cut.map { [$0] } ?? []) + [word.count], "\(stem + tail)")
+        }
+    }
+
+    /// An empty text decodes and normalizes to nothing, one to one.
+    @Test func emptyTextDecodesToNothing() {
+        let text = NormalizedText("")
+        #expect(text.original.isEmpty && text.normalized.isEmpty && text.origin.isEmpty)
+    }
+
+    /// `TextDecoder.firstNUL` is `firstIndex(of: 0)`, on slices that do not start at zero.
+    @Test func firstNULIsTheFirstZeroByte() {
+        var rng = SeededGenerator(seed: 256)
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...3, using: &rng) }
+            let slice = bytes[Int.random(in: 0...bytes.count, using: &rng)...]
+            #expect(TextDecoder.firstNUL(slice) == slice.firstIndex(of: 0), "\(slice)")
+        }
+    }
+
+    /// Continuation bytes counted by multiplication are the set marks `nonzeroBitCount` counts.
+    @Test func continuationBytesByMultiplicationAreThePopulationCount() {
+        var rng = SeededGenerator(seed: 8)
+        let samples = (0..<5000).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) } + [0, UInt64.max, 0x8080_8080_8080_8080, 0xBFBF_BFBF_BFBF_BFBF]
+        for x in samples {
+            #expect(NormalizedText.continuationBytes(x) == (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount, "\(x)")
+        }
+    }
 }

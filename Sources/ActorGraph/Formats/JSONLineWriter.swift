@@ -1,50 +1,135 @@
 /// Writes compact JSON byte for byte as `JSONEncoder` does with `.sortedKeys` and
 /// `.withoutEscapingSlashes`, for the records written once per document: going through
 /// `Encodable` cost a tenth of the extractor's time. Callers write keys in sorted order.
+///
+/// The bytes are stored through a pointer into storage that doubles when full: an `Array` checked
+/// its uniqueness and room at each of the many small appends of a line. A writer is not copied.
 struct JSONLineWriter {
-    private(set) var bytes: [UInt8] = []
+    /// `count` bytes written at `base`, which has room for `capacity`.
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+    /// Frees the storage when the writer goes.
+    private let owner: Storage
+    /// Strings written with `string(_:key:)` since `forgetRepeats`, by key: the text and where
+    /// its escaped bytes are.
+    private var repeats: [Int: (text: String, escaped: Range<Int>)] = [:]
 
-    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    private final class Storage {
+        var pointer: UnsafeMutablePointer<UInt8>
+        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+        deinit { pointer.deallocate() }
+    }
+
+    init(capacity: Int = 4096) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+        owner = Storage(base)
+    }
+
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the writer, keeping its storage.
+    mutating func removeAll() {
+        count = 0
+        forgetRepeats()
+    }
+
+    /// Forgets the strings written by key (their keys name sentences of one document).
+    mutating func forgetRepeats() { repeats.removeAll(keepingCapacity: true) }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if capacity - count < n { grow(n) }
+    }
+
+    @inline(never)
+    private mutating func grow(_ n: Int) {
+        capacity = max(capacity * 2, count + n)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        owner.pointer = larger
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ start: UnsafePointer<UInt8>, _ n: Int) {
+        reserve(n)
+        (base + count).initialize(from: start, count: n)
+        count += n
+    }
 
     mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(s.utf8Start, s.utf8CodeUnitCount)
     }
 
     mutating func string(_ s: String) {
-        bytes.append(0x22)
         var s = s
-        s.withUTF8 { appendEscaped($0) }
-        bytes.append(0x22)
+        s.withUTF8 { utf8 in
+            reserve(utf8.count + 2)
+            append(0x22)
+            appendEscaped(utf8)
+            append(0x22)
+        }
+    }
+
+    /// `string(s)` for a string that comes back under the same `key` (a sentence, cited as evidence
+    /// of every relation in it: five citations in six repeat one): escaped once, then copied.
+    /// Without a key, `string(s)`.
+    mutating func string(_ s: String, key: Int?) {
+        guard let key else { return string(s) }
+        if let known = repeats[key], known.text == s {
+            let n = known.escaped.count
+            reserve(n)  // first: it may move the storage the copy is read from
+            (base + count).initialize(from: base + known.escaped.lowerBound, count: n)
+            count += n
+            return
+        }
+        let start = count
+        string(s)
+        repeats[key] = (s, start..<count)
     }
 
     /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
     /// The runs are found eight bytes at a time (`needsEscape`), then byte by byte around an escape.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        guard let base = utf8.baseAddress else { return }
+        guard let start = utf8.baseAddress else { return }
         let n = utf8.count
         var runStart = 0, i = 0
         while i < n {
-            while i + 8 <= n && !JSONLineWriter.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            while i + 8 <= n && !JSONLineWriter.needsEscape(UnsafeRawPointer(start + i).loadUnaligned(as: UInt64.self)) { i += 8 }
             guard i < n else { break }
-            let b = base[i]
+            let b = start[i]
             if b < 0x20 || b == 0x22 || b == 0x5C {
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                if runStart < i { append(start + runStart, i - runStart) }
                 runStart = i + 1
                 switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x08: bytes.append(0x5C); bytes.append(0x62)
-                case 0x0C: bytes.append(0x5C); bytes.append(0x66)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                case 0x22: append(0x5C); append(0x22)
+                case 0x5C: append(0x5C); append(0x5C)
+                case 0x08: append(0x5C); append(0x62)
+                case 0x0C: append(0x5C); append(0x66)
+                case 0x0A: append(0x5C); append(0x6E)
+                case 0x0D: append(0x5C); append(0x72)
+                case 0x09: append(0x5C); append(0x74)
                 default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, JSONLineWriter.hex(b >> 4), JSONLineWriter.hex(b & 0xF)])
+                    raw("\\u00"); append(JSONLineWriter.hex(b >> 4)); append(JSONLineWriter.hex(b & 0xF))
                 }
             }
             i += 1
         }
-        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
+        if runStart < n { append(start + runStart, n - runStart) }
     }
 
     /// Whether one of the eight bytes of `x` is below 0x20, a quote or a backslash. Exact (the
@@ -61,31 +146,31 @@ struct JSONLineWriter {
 
     /// Digits written straight into the bytes (offsets are many: four for every mention and evidence).
     mutating func int(_ n: Int) {
-        guard n >= 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        guard n >= 0 else { for b in String(n).utf8 { append(b) }; return }
         var digits = 1, rest = n / 10
         while rest > 0 { digits += 1; rest /= 10 }
-        let end = bytes.count + digits
-        bytes.append(contentsOf: repeatElement(0x30, count: digits))
-        var value = n, k = end
+        reserve(digits)
+        var value = n, k = count + digits
         repeat {
             k -= 1
-            bytes[k] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+            base[k] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
             value /= 10
         } while value > 0
+        count += digits
     }
 
     mutating func bool(_ b: Bool) { b ? raw("true") : raw("false") }
 
     /// `[` items separated by commas `]`.
     mutating func array<C: Collection>(_ items: C, _ body: (inout JSONLineWriter, C.Element) -> Void) {
-        bytes.append(0x5B)
+        append(0x5B)
         var first = true
         for item in items {
-            if !first { bytes.append(0x2C) }
+            if !first { append(0x2C) }
             first = false
             body(&self, item)
         }
-        bytes.append(0x5D)
+        append(0x5D)
     }
 }
 
@@ -112,43 +197,155 @@ extension ExtractionRecord {
     /// going through a `String`.
     public func jsonLineBytes(lineBreak: Bool = false) -> [UInt8] {
         var w = JSONLineWriter(capacity: estimatedLength)
+        write(to: &w, lineBreak: lineBreak)
+        return w.bytes
+    }
+
+    /// Appends the line to what `w` holds.
+    func write(to w: inout JSONLineWriter, lineBreak: Bool) {
+        ExtractionLine.line(&w, date: date, doc: doc, lineBreak: lineBreak, entities: { w in
+            w.array(entities) { w, e in
+                ExtractionLine.entity(&w, discovered: e.discovered, id: e.id, idKey: nil, name: e.name, nameEn: e.name_en, type: e.type) { w in
+                    w.array(e.mentions) { w, m in ExtractionLine.mention(&w, start: m.start, end: m.end, text: m.text) }
+                }
+            }
+        }, relations: { w in
+            w.array(relations) { w, r in
+                ExtractionLine.relation(&w, source: r.source, sourceKey: nil, target: r.target, targetKey: nil, type: r.type) { w in
+                    w.array(r.evidence) { w, e in
+                        ExtractionLine.evidence(&w, cue: e.cue, start: e.start, end: e.end, sentence: e.sentence, sentenceKey: e.start)
+                    }
+                }
+            }
+        })
+    }
+
+    /// `ExtractionRecord(doc, includeCoMentions:).write(to:lineBreak:)`, written from the extraction
+    /// itself: making the record (its arrays, and a copy of every string) and destroying it were
+    /// a third of the line's cost. Strings that recur in a line are escaped once: each cited
+    /// sentence (keyed by its index) and each actor's id (keyed by -1 - the actor's index).
+    static func write(_ doc: DocumentExtraction, includeCoMentions: Bool, to w: inout JSONLineWriter, lineBreak: Bool) {
+        let actors = doc.actors.actors
+        let names = NameMentions(doc.actors)
+        ExtractionLine.line(&w, date: doc.article.date, doc: doc.article.id, lineBreak: lineBreak, entities: { w in
+            w.array(actors.indices.lazy.filter { names.hasNames(actor: $0) }) { w, i in
+                let a = actors[i]
+                ExtractionLine.entity(&w, discovered: a.discovered, id: a.id, idKey: -1 - i, name: a.name, nameEn: a.nameEn, type: a.type) { w in
+                    w.array(names.of(actor: i)) { w, k in
+                        let m = doc.actors.mentions[k]
+                        ExtractionLine.mention(&w, start: m.start, end: m.end, text: m.text)
+                    }
+                }
+            }
+        }, relations: { w in
+            w.array(doc.relations.lazy.filter { includeCoMentions || $0.type.isTyped }) { w, r in
+                ExtractionLine.relation(&w, source: actors[r.source].id, sourceKey: -1 - r.source,
+                                        target: actors[r.target].id, targetKey: -1 - r.target, type: r.type) { w in
+                    w.array(r.evidence) { w, e in
+                        let s = doc.sentences[e.sentence]
+                        ExtractionLine.evidence(&w, cue: e.cue, start: s.start, end: s.end, sentence: s.text, sentenceKey: e.sentence)
+                    }
+                }
+            }
+        })
+    }
+}
+
+/// The name mentions of each actor, in text order, as indices into the document's mentions:
+/// grouped by counting into one array rather than into an array per actor.
+private struct NameMentions {
+    /// The mentions of actor `i` are `order[starts[i]..<starts[i + 1]]`.
+    private var starts: [Int]
+    private var order: [Int]
+
+    init(_ actors: DocumentActors) {
+        let mentions = actors.mentions
+        var starts = [Int](repeating: 0, count: actors.actors.count + 1)
+        for m in mentions where m.kind == .name { starts[m.actor + 1] += 1 }
+        for i in 0..<actors.actors.count { starts[i + 1] += starts[i] }
+        var next = starts
+        var order = [Int](repeating: 0, count: starts[actors.actors.count])
+        for k in mentions.indices where mentions[k].kind == .name {
+            order[next[mentions[k].actor]] = k
+            next[mentions[k].actor] += 1
+        }
+        self.starts = starts
+        self.order = order
+    }
+
+    func hasNames(actor i: Int) -> Bool { starts[i + 1] > starts[i] }
+
+    func of(actor i: Int) -> ArraySlice<Int> { order[starts[i]..<starts[i + 1]] }
+}
+
+/// The layout of a line, keys in sorted order: one place for the record and for the extraction
+/// it is made from. The parts that are lists are written by the caller's closures.
+enum ExtractionLine {
+    static func line(_ w: inout JSONLineWriter, date: PartialDate?, doc: String, lineBreak: Bool,
+                     entities: (inout JSONLineWriter) -> Void, relations: (inout JSONLineWriter) -> Void) {
+        w.forgetRepeats()
         w.raw("{")
         if let date { w.raw("\"date\":"); w.string(date.description); w.raw(",") }
         w.raw("\"doc\":"); w.string(doc)
-        w.raw(",\"entities\":")
-        w.array(entities) { w, e in
-            w.raw("{\"discovered\":"); w.bool(e.discovered)
-            w.raw(",\"id\":"); w.string(e.id)
-            w.raw(",\"mentions\":")
-            w.array(e.mentions) { w, m in
-                w.raw("{\"end\":"); w.int(m.end)
-                w.raw(",\"start\":"); w.int(m.start)
-                w.raw(",\"text\":"); w.string(m.text)
-                w.raw("}")
-            }
-            w.raw(",\"name\":"); w.string(e.name)
-            w.raw(",\"name_en\":"); w.string(e.name_en)
-            w.raw(",\"type\":"); w.string(e.type.rawValue)
-            w.raw("}")
-        }
-        w.raw(",\"relations\":")
-        w.array(relations) { w, r in
-            w.raw("{\"evidence\":")
-            w.array(r.evidence) { w, e in
-                w.raw("{")
-                if let cue = e.cue { w.raw("\"cue\":"); w.string(cue); w.raw(",") }
-                w.raw("\"end\":"); w.int(e.end)
-                w.raw(",\"sentence\":"); w.string(e.sentence)
-                w.raw(",\"start\":"); w.int(e.start)
-                w.raw("}")
-            }
-            w.raw(",\"source\":"); w.string(r.source)
-            w.raw(",\"target\":"); w.string(r.target)
-            w.raw(",\"type\":"); w.string(r.type.rawValue)
-            w.raw("}")
-        }
+        w.raw(",\"entities\":"); entities(&w)
+        w.raw(",\"relations\":"); relations(&w)
         w.raw("}")
         if lineBreak { w.raw("\n") }
-        return w.bytes
+    }
+
+    static func entity(_ w: inout JSONLineWriter, discovered: Bool, id: String, idKey: Int?, name: String, nameEn: String,
+                       type: ActorType, mentions: (inout JSONLineWriter) -> Void) {
+        w.raw("{\"discovered\":"); w.bool(discovered)
+        w.raw(",\"id\":"); w.string(id, key: idKey)
+        w.raw(",\"mentions\":"); mentions(&w)
+        w.raw(",\"name\":"); w.string(name)
+        w.raw(",\"name_en\":"); w.string(nameEn)
+        w.raw(",\"type\":"); w.string(type.rawValue)
+        w.raw("}")
+    }
+
+    static func mention(_ w: inout JSONLineWriter, start: Int, end: Int, text: String) {
+        w.raw("{\"end\":"); w.int(end)
+        w.raw(",\"start\":"); w.int(start)
+        w.raw(",\"text\":"); w.string(text)
+        w.raw("}")
+    }
+
+    static func relation(_ w: inout JSONLineWriter, source: String, sourceKey: Int?, target: String, targetKey: Int?,
+                         type: RelationType, evidence: (inout JSONLineWriter) -> Void) {
+        w.raw("{\"evidence\":"); evidence(&w)
+        w.raw(",\"source\":"); w.string(source, key: sourceKey)
+        w.raw(",\"target\":"); w.string(target, key: targetKey)
+        w.raw(",\"type\":"); w.string(type.rawValue)
+        w.raw("}")
+    }
+
+    static func evidence(_ w: inout JSONLineWriter, cue: String?, start: Int, end: Int, sentence: String, sentenceKey: Int) {
+        w.raw("{")
+        if let cue { w.raw("\"cue\":"); w.string(cue); w.raw(",") }
+        w.raw("\"end\":"); w.int(end)
+        w.raw(",\"sentence\":"); w.string(sentence, key: sentenceKey)
+        w.raw(",\"start\":"); w.int(start)
+        w.raw("}")
+    }
+}
+
+/// Lines of `extract --format jsonl` written into one buffer kept from document to document:
+/// its storage is allocated once, at the longest line, instead of once per line.
+public struct ExtractionLines {
+    private var writer = JSONLineWriter(capacity: 1 << 16)
+
+    public init() {}
+
+    /// Empties the buffer, keeping its storage.
+    public mutating func removeAll() { writer.removeAll() }
+
+    /// Appends `ExtractionRecord(doc, includeCoMentions:).jsonLineBytes(lineBreak: true)`.
+    public mutating func append(_ doc: DocumentExtraction, includeCoMentions: Bool = true) {
+        ExtractionRecord.write(doc, includeCoMentions: includeCoMentions, to: &writer, lineBreak: true)
+    }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try writer.withUnsafeBytes(body)
     }
 }

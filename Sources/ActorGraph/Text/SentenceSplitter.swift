@@ -32,19 +32,21 @@ public enum SentenceSplitter {
             }
             begin = end
         }
+        // The sets fetched once, and each token's fields read where they are needed rather than
+        // the token copied (its word's string retained and released) at every step.
+        let terminators = SentenceSplitter.terminators, closers = SentenceSplitter.closers
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            if t.startsSentence && i > begin { close(i) }
+            if tokens[i].startsSentence && i > begin { close(i) }
             if i - begin >= maximumTokens {
                 let comma = (begin..<i).last { tokens[$0].word == "،" || tokens[$0].word == "," || tokens[$0].word == "؛" }
                 close(comma.map { $0 + 1 } ?? i)
             }
-            switch t.kind {
+            switch tokens[i].kind {
             case .lineBreak:
                 close(i + 1)
-            case .punctuation where terminators.contains(t.word):
-                if t.word == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == t.start, tokens[i + 1].start == t.end,
+            case .punctuation where terminators.contains(tokens[i].word):
+                if tokens[i].word == ".", i > 0, i + 1 < tokens.count, tokens[i - 1].end == tokens[i].start, tokens[i + 1].start == tokens[i].end,
                    tokens[i - 1].text.last?.isNumber == true, tokens[i + 1].text.first?.isNumber == true {
                     break  // a decimal point
                 }

@@ -36,13 +36,22 @@ public enum TextDecoder {
                 return (try nonEmpty(String(s.unicodeScalars.drop { $0 == "\u{FEFF}" })), .utf16)
             }
         }
-        if let nul = body.firstIndex(of: 0) { throw .binary(offset: nul) }
+        if let nul = firstNUL(body) { throw .binary(offset: nul) }
         // Valid UTF-8 (nearly every article) is checked once, by the `String` that keeps it;
         // only text that fails is scanned again for the offset to report.
         if let text = String(validating: body, as: UTF8.self) { return (try nonEmpty(text), .utf8) }
         let invalid = firstInvalidUTF8(body) ?? body.startIndex
         guard let text = windows1256(body) else { throw .notText(offset: invalid, byte: bytes[invalid]) }
         return (try nonEmpty(text), .windows1256)
+    }
+
+    /// `bytes.firstIndex(of: 0)`, found by `memchr` (the generic search went byte by byte, a
+    /// visible share of reading an article).
+    static func firstNUL(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let start = buffer.baseAddress, let nul = memchr(start, 0, buffer.count) else { return nil }
+            return bytes.startIndex + (UnsafeRawPointer(nul) - UnsafeRawPointer(start))
+        }
     }
 
     private static func nonEmpty(_ text: String) throws(TextDecodingError) -> String {
