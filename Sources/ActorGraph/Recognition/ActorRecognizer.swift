@@ -47,8 +47,9 @@ public struct ActorRecognizer: Sendable {
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            guard tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].word.hasPrefix("و"),
-                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
+            // `startsWithWaw` (one byte test) first: a word that starts otherwise has no prefix «و».
+            guard tokens[i + 2].word.startsWithWaw, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2], tokens[i + 2].word.hasPrefix("و"),
                   let dual = state.readings[i].first(where: { $0.word.hasSuffix("تي") || $0.word.hasSuffix("تا") || $0.word.hasSuffix("عي") }) else { continue }
             let stem = dual.form.dropLast(2)
             let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
@@ -232,14 +233,16 @@ struct State {
 
     /// The actors that still have mentions, renumbered, with their mentions.
     func compacted() -> DocumentActors {
-        var newIndex: [Int: Int] = [:]
+        // Indexed by actor (-1: not kept); every mention's actor is an index of `actors` here.
+        var newIndex = [Int](repeating: -1, count: actors.count)
         var kept: [FoundActor] = []
-        for m in mentions where newIndex[m.actor] == nil && m.kind == .name {
+        for m in mentions where newIndex[m.actor] < 0 && m.kind == .name {
             newIndex[m.actor] = kept.count
             kept.append(actors[m.actor])
         }
         let remapped = mentions.compactMap { m -> Mention? in
-            guard let n = newIndex[m.actor] else { return nil }
+            let n = newIndex[m.actor]
+            guard n >= 0 else { return nil }
             var copy = m
             copy.actor = n
             return copy

@@ -13,6 +13,9 @@ struct Anaphora {
         ("الميلشيا", "*"), ("الفصيل", "*"),
     ].map { (Word(ArabicNormalizer.normalize($0.0)), Word(ArabicNormalizer.normalize($0.1))) })
 
+    /// Most readings are no anaphor head: the filter says so without a dictionary lookup.
+    static let headFilter = WordFilter(heads.keys)
+
     func resolve(sentences: [Sentence], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
         let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -20,7 +23,7 @@ struct Anaphora {
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
-                guard let reading = state.readings[i].first(where: { Anaphora.heads[$0.word] != nil }),
+                guard let reading = state.readings[i].first(where: { Anaphora.headFilter.mayContain($0.word) && Anaphora.heads[$0.word] != nil }),
                       let head = Anaphora.heads[reading.word] else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,

@@ -107,9 +107,10 @@ struct DiscoveryPatterns {
     }
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        // «و» + a given name (`personBeforeRole`) is a reading in `personOpeners`: no test of «و» here.
         let word = tokens[i].word
         guard anyReading(i, in: openers.personOpeners, openers.personFilter) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
-                || word.startsWithWaw else { return nil }
+        else { return nil }
         return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
     }
 

@@ -27,15 +27,14 @@ struct DocumentCleanup {
 
     private func branchNames(_ state: inout State) {
         let tokens = state.tokens
+        // Most documents name no branch: then the index of mentions below is not built.
+        guard state.mentions.contains(where: { branchPlace($0, state) != nil }) else { return }
         // Built once: the loop replaces mentions in place and only removes them at the end,
         // so indices stay valid (and an absorbed mention is no longer `.name`).
         let mentionAt = state.nameMentionIndex()
         for index in state.mentions.indices {
             let m = state.mentions[index]
-            guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
-            let startsWithBranch = state.readings[m.tokens.lowerBound].contains { $0.word == "فرع" }
-            let afterBranch = m.tokens.lowerBound > 0 && state.readings[m.tokens.lowerBound - 1].contains { $0.word == "فرع" }
-            guard startsWithBranch || afterBranch else { continue }
+            guard let (startsWithBranch, afterBranch) = branchPlace(m, state) else { continue }
             var end = m.tokens.upperBound
             if end < tokens.count, tokens[end].word == "في" || tokens[end].word == "ب" {
                 // «… في حلب», «… في المنطقة الجنوبية», «… بالمنطقة الجنوبية»
@@ -59,7 +58,7 @@ struct DocumentCleanup {
                 continue
             }
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
-            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == "فرع" }?.prefixLength ?? 0)
+            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == DocumentCleanup.branch }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
             let (id, nameEn) = state.identity(ofName: name)
@@ -70,6 +69,17 @@ struct DocumentCleanup {
             for t in startToken..<end { state.covered[t] = true }
         }
         state.mentions.removeAll { $0.actor < 0 }
+    }
+
+    static let branch: Word = "فرع"
+
+    /// Whether `m` names a unit whose first token (`starts`) or the token before it (`after`)
+    /// reads «فرع»; nil when neither does.
+    private func branchPlace(_ m: Mention, _ state: State) -> (starts: Bool, after: Bool)? {
+        guard m.kind == .name, state.actors[m.actor].type == .unit else { return nil }
+        let starts = state.readings.has(m.tokens.lowerBound, DocumentCleanup.branch)
+        let after = m.tokens.lowerBound > 0 && state.readings.has(m.tokens.lowerBound - 1, DocumentCleanup.branch)
+        return starts || after ? (starts, after) : nil
     }
 
     /// «فرع الأمن العسكري بالمنطقة الجنوبية» and «… في المنطقة الجنوبية» name one branch.
