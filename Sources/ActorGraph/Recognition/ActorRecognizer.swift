@@ -83,15 +83,21 @@ public struct ActorRecognizer: Sendable {
         var forms: [Word: Int?] = [:]
         // The distinct spellings each actor was named with, gathered in one pass over the mentions.
         var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
-        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
-        for (index, actor) in state.actors.enumerated() {
-            let names = spellings[index].map { state.wordsOfName($0) } + [state.wordsOfName(Word(actor.name))]
-            for form in shortForms(of: actor, names: names) {
+        for m in state.mentions.indices where state.mentions[m].kind == .name {
+            spellings[state.mentions[m].actor].insert(Word(state.mentions[m].text))
+        }
+        for index in state.actors.indices {
+            let names = spellings[index].map { state.wordsOfName($0) } + [state.wordsOfName(Word(state.actors[index].name))]
+            for form in shortForms(of: state.actors[index], names: names) {
                 if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
             }
         }
         let table = forms.compactMapValues { $0 }
         guard !table.isEmpty else { return }
+        if let words = ShortForms(table, state: state) {
+            words.resolve(sentences: sentences, state: &state)
+            return
+        }
         var local = AliasMatcher()
         for (form, index) in table {
             local.add(form.text, target: .init(actor: index, alias: DatedAlias(name: form.text)))
@@ -105,6 +111,39 @@ public struct ActorRecognizer: Sendable {
                 let actor = state.actors[m.targets[0].actor]
                 state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
                 i = m.tokens.upperBound
+            }
+        }
+    }
+
+    /// The short forms as one-word aliases, which they nearly always are: a form's alias is the
+    /// words `AliasMatcher.add` splits it into. With every alias one word and no two alike, the
+    /// matcher's longest match at a token is its first reading that is an alias, one token long;
+    /// a dictionary finds it without building a trie for each document.
+    struct ShortForms {
+        private var actors: [Word: Int] = [:]
+        private var filter = WordFilter()
+
+        /// Nil when a form splits into other than one word, or two forms into the same word.
+        init?(_ table: [Word: Int], state: State) {
+            for (form, index) in table {
+                let words = state.words(of: form.text)
+                guard words.count == 1, actors.updateValue(index, forKey: words[0]) == nil else { return nil }
+                filter.insert(words[0])
+            }
+        }
+
+        /// The actor (`value`) of the first reading of token `i` that is a form, with that reading’s clitics.
+        func match(_ i: Int, _ readings: TokenReadings) -> (value: Int, prefixLength: Int)? {
+            readings.first(i) { filter.mayContain($0) ? actors[$0] : nil }
+        }
+
+        func resolve(sentences: [Sentence], state: inout State) {
+            for sentence in sentences {
+                for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
+                    guard let (actor, prefixLength) = match(i, state.readings) else { continue }
+                    let token = state.tokens[i]
+                    state.add(Candidate(actor: state.actors[actor], tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name))
+                }
             }
         }
     }

@@ -102,8 +102,11 @@ public struct AliasMatcher: Sendable {
 
     /// The longest alias that starts at token `i`, trying the word as written first, then its clitic readings.
     public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
+        readings.withReadings(i) { longestMatch(at: i, in: tokens, readings: $0, limit: limit) }
+    }
+
+    private func longestMatch(at i: Int, in tokens: [Token], readings all: UnsafeBufferPointer<CliticVariants.Reading>, limit: Int) -> Match? {
         var best: Match?
-        let all = readings[i]
         // By index, the filter first: most readings begin no alias, and copying one out of the
         // array retained and released its string.
         for r in all.indices where firstWords.mayContain(all[r].word) {

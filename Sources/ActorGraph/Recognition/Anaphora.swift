@@ -23,8 +23,8 @@ struct Anaphora {
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
             for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
-                guard let reading = state.readings[i].first(where: { Anaphora.headFilter.mayContain($0.word) && Anaphora.heads[$0.word] != nil }),
-                      let head = Anaphora.heads[reading.word] else { continue }
+                guard let (head, prefixLength) = state.readings.first(i, { Anaphora.headFilter.mayContain($0) ? Anaphora.heads[$0] : nil })
+                else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
                    lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
@@ -34,7 +34,7 @@ struct Anaphora {
                 let antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
                     : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
-                let start = state.tokens[i].start + reading.prefixLength
+                let start = state.tokens[i].start + prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
             }
         }

@@ -113,18 +113,18 @@ struct DocumentCleanup {
     private func mergePersons(_ state: inout State) {
         let persons = state.actors.indices.filter { state.actors[$0].type == .person }
         // Each name tokenized once, not once per pair.
-        var keys: [Int: [Word]] = [:]
+        var keys = [[Word]](repeating: [], count: state.actors.count)
         for p in persons { keys[p] = personKey(state.words(of: state.actors[p].name)) }
         for d in persons where state.actors[d].discovered {
-            let keyD = keys[d]!
+            let keyD = keys[d]
             guard !keyD.isEmpty else { continue }
             let target = persons.first { g in
                 guard g != d else { return false }
-                let keyG = keys[g]!
+                let keyG = keys[g]
                 guard keyG.count >= keyD.count, !state.actors[g].discovered || g < d || keyG.count > keyD.count else { return false }
                 if keyG == keyD { return true }
                 // A tail of the full name, two words or more («أبو حصيني»).
-                if keyD.count >= 2, keyG.count > keyD.count, Array(keyG.suffix(keyD.count)) == keyD { return true }
+                if keyD.count >= 2, keyG.count > keyD.count, keyG.suffix(keyD.count).elementsEqual(keyD) { return true }
                 // The same first and last name around a middle name.
                 return keyD.count >= 2 && keyG.count > keyD.count && keyG.first == keyD.first && keyG.last == keyD.last
             }
@@ -150,24 +150,28 @@ struct DocumentCleanup {
         // Computed when first needed: most actors are never compared.
         var nameCores = [[Word]?](repeating: nil, count: state.actors.count)
         var spellingCores = [[[Word]]?](repeating: nil, count: state.actors.count)
-        func coresOf(_ g: Int) -> [[Word]] {
+        // An actor's cores are its name's core, then its spellings' cores (no array of both is
+        // made: the search below asks for them for every pair of actors).
+        func computeCores(_ g: Int) {
             if nameCores[g] == nil { nameCores[g] = cached(Word(state.actors[g].name)) }
             if spellingCores[g] == nil { spellingCores[g] = spellings[g].map(cached) }
-            return [nameCores[g]!] + spellingCores[g]!
         }
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
-            let coreD = coresOf(d)[0]
+            computeCores(d)
+            let coreD = nameCores[d]!
             guard let head = coreD.first, head.count >= 4 else { continue }
+            func variant(_ coreG: [Word]) -> Bool {
+                !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
+            }
             let target = state.actors.indices.first { g in
                 guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit,
                       !state.actors[g].discovered || g < d else { return false }
-                return coresOf(g).contains { coreG in
-                    !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
-                }
+                computeCores(g)
+                return variant(nameCores[g]!) || spellingCores[g]!.contains(where: variant)
             }
             guard let g = target else { continue }
             for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
-            spellingCores[g] = Array(coresOf(g).dropFirst()) + Array(coresOf(d).dropFirst())
+            spellingCores[g]! += spellingCores[d]!
             spellingCores[d] = []
         }
     }
