@@ -24,18 +24,35 @@ public struct ActorRecognizer: Sendable {
     func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?,
                    vocabulary: Vocabulary?) -> DocumentActors {
         var state = State(text: text, tokens: tokens, readings: readings, vocabulary: vocabulary)
+        let opens = openings(state)
         for sentence in sentences {
-            gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
+            gazetteerMatches(in: sentence.tokenRange, date: date, opens: opens, state: &state)
         }
         SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
-        let patterns = DiscoveryPatterns(lexicon: lexicon, openers: openers, state: state)
+        let patterns = DiscoveryPatterns(lexicon: lexicon, openers: openers, state: state, opens: opens)
         for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
         nicknames(state: &state)
-        Anaphora(lexicon: lexicon).resolve(sentences: sentences, state: &state)
+        Anaphora(lexicon: lexicon).resolve(sentences: sentences, opens: opens, state: &state)
         state.mentions.sort { $0.start < $1.start }
         return state.compacted()
+    }
+
+    // MARK: - Openings
+
+    /// Bits of `openings`, beside `DiscoveryPatterns.Openers`' own: a reading may begin a
+    /// gazetteer name, a reading may be an anaphor's head.
+    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8
+
+    /// What each token can open, from one walk of the document's readings for every pass that
+    /// scans all tokens (each walk of the readings was a visible cost): the gazetteer, discovery, anaphora.
+    func openings(_ state: State) -> [UInt8] {
+        // The filters as locals: a closure that captured `self` copied the recognizer at every call.
+        let starts = matcher.firstWordFilter, heads = Anaphora.headFilter
+        return openers.masks(state) { word in
+            (starts.mayContain(word) ? ActorRecognizer.aliasStart : 0) | (heads.mayContain(word) ? ActorRecognizer.anaphorHead : 0)
+        }
     }
 
     // MARK: - Gazetteer
@@ -64,9 +81,10 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, state: inout State) {
+    private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
         dualNames(in: range, date: date, state: &state)
-        for m in matcher.matches(in: state.tokens, readings: state.readings, range: range) where !m.tokens.contains(where: { state.covered[$0] }) {
+        let matches = matcher.matches(in: state.tokens, readings: state.readings, range: range) { opens[$0] & ActorRecognizer.aliasStart != 0 }
+        for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
             let a = gazetteer.actors[target.actor]
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)

@@ -81,11 +81,16 @@ public struct AliasMatcher: Sendable {
     }
 
     public func matches(in tokens: [Token], readings: TokenReadings, range: Range<Int>? = nil) -> [Match] {
-        let range = range ?? tokens.indices
+        matches(in: tokens, readings: readings, range: range ?? tokens.indices) { _ in true }
+    }
+
+    /// The matches, trying only the tokens `mayStart` lets through (it must let through every
+    /// token one of whose readings `firstWordFilter` passes).
+    func matches(in tokens: [Token], readings: TokenReadings, range: Range<Int>, mayStart: (Int) -> Bool) -> [Match] {
         var result: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, readings: readings, limit: range.upperBound) {
+            if mayStart(i), tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, readings: readings, limit: range.upperBound) {
                 result.append(m)
                 i = m.tokens.upperBound
             } else {
@@ -94,6 +99,9 @@ public struct AliasMatcher: Sendable {
         }
         return result
     }
+
+    /// False for a word no alias begins with (most words); true may be wrong.
+    var firstWordFilter: WordFilter { firstWords }
 
     @inline(__always)
     private func child(of node: Int, _ word: Word) -> Int? {

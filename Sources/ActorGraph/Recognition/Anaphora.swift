@@ -16,13 +16,14 @@ struct Anaphora {
     /// Most readings are no anaphor head: the filter says so without a dictionary lookup.
     static let headFilter = WordFilter(heads.keys)
 
-    func resolve(sentences: [Sentence], state: inout State) {
+    /// `opens`: `ActorRecognizer.openings`, whose `anaphorHead` bit a token with a head among its readings has.
+    func resolve(sentences: [Sentence], opens: [UInt8], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
         let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         var firstWords = FirstWords(vocabulary: state.vocabulary)
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
-            for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
+            for i in sentence.tokenRange where opens[i] & ActorRecognizer.anaphorHead != 0 && !state.covered[i] && state.tokens[i].kind == .word {
                 guard let (head, prefixLength) = state.readings.first(i, { Anaphora.headFilter.mayContain($0) ? Anaphora.heads[$0] : nil })
                 else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.

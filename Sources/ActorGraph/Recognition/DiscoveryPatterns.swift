@@ -46,16 +46,20 @@ struct DiscoveryPatterns {
 
         /// For each token, the passes that can find a pattern there: `group` when a reading is in
         /// `groupOpeners`, `person` when one is in `personOpeners` or the token is a quote or a
-        /// bracket (the first guards of the passes' patterns). One walk of the readings serves both passes.
-        func masks(_ state: State) -> [UInt8] {
+        /// bracket (the first guards of the passes' patterns), with the bits `more` gives each
+        /// reading's word. One walk of the readings serves every pass that asks.
+        @inline(__always)  // so that `more` is inlined too: called, it retained and released what it captured
+        func masks(_ state: State, more: (Word) -> UInt8 = { _ in 0 }) -> [UInt8] {
             var masks = [UInt8](repeating: 0, count: state.tokens.count)
             for i in masks.indices {
                 let word = state.tokens[i].word
                 var mask = word.fingerprint == DiscoveryPatterns.quote.fingerprint && word == DiscoveryPatterns.quote
                     || word.fingerprint == DiscoveryPatterns.openParen.fingerprint && word == DiscoveryPatterns.openParen ? Openers.person : 0
                 state.readings.withReadings(i) { all in
-                    for r in all.indices where anyFilter.mayContain(all[r].word) {
+                    for r in all.indices {
                         let w = all[r].word
+                        mask |= more(w)
+                        guard anyFilter.mayContain(w) else { continue }
                         if groupFilter.mayContain(w) && groupOpeners.contains(w) { mask |= Openers.group }
                         if personFilter.mayContain(w) && personOpeners.contains(w) { mask |= Openers.person }
                     }
@@ -66,10 +70,14 @@ struct DiscoveryPatterns {
         }
     }
 
-    init(lexicon: DiscoveryLexicon, openers: Openers, state: State) {
+    /// `Openers.masks` of the document's tokens.
+    private let opens: [UInt8]
+
+    init(lexicon: DiscoveryLexicon, openers: Openers, state: State, opens: [UInt8]) {
         self.lexicon = lexicon
         self.state = state
         self.openers = openers
+        self.opens = opens
         var index = TokenMentions(count: state.tokens.count)
         for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
         self.mentionAt = index
@@ -104,12 +112,11 @@ struct DiscoveryPatterns {
     func discover(in sentences: [Sentence]) -> [Candidate] {
         var taken = state.covered
         var found: [Candidate] = []
-        let opens = openers.masks(state)
-        for sentence in sentences { discover(in: sentence.tokenRange, opens: opens, taken: &taken, found: &found) }
+        for sentence in sentences { discover(in: sentence.tokenRange, taken: &taken, found: &found) }
         return found
     }
 
-    private func discover(in range: Range<Int>, opens: [UInt8], taken: inout [Bool], found: inout [Candidate]) {
+    private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
         for persons in [false, true] {
             let pass = persons ? Openers.person : Openers.group
             var i = range.lowerBound
