@@ -211,17 +211,23 @@ struct SpeedPathTests {
         }
     }
 
-    /// A word whose first scalar is not «و» has no prefix «و», as `String` answers too
-    /// (`dualNames` tests the byte before the prefix).
+    /// A word whose first scalar is not «و» has no prefix «و», and one whose last byte is not
+    /// that of «ي» or «ا» no suffix «تي», «تا», «عي», as `String` answers too (`dualNames` tests
+    /// those bytes before the affixes).
     @Test(arguments: 0..<20)
     func noWawFirstMeansNoPrefixWaw(seed: Int) {
         var rng = SeededGenerator(seed: UInt64(seed))
-        let pool = ["و", "ؤ", "\u{0654}", "\u{064E}", "ا", "ل", "\u{200D}", "K", "😀", "\r", "\n", " "]
+        let pool = ["و", "ؤ", "\u{0654}", "\u{064E}", "ا", "ل", "\u{200D}", "K", "😀", "\r", "\n", " ", "ت", "ي", "ع", "آ", "\u{0653}", "ى"]
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
             let word = Word(text)
             if !word.startsWithWaw {
                 #expect(!word.hasPrefix("و") && !text.hasPrefix("و"), "\(text.unicodeScalars.map(\.value))")
+            }
+            // `dualReading` tests the last byte before the suffixes.
+            if let last = text.utf8.last, last == 0x8A || last == 0xA7 { continue }
+            for suffix in ["تي", "تا", "عي", "ي", "ا"] {
+                #expect(!word.hasSuffix(suffix) && !text.hasSuffix(suffix), "\(text.unicodeScalars.map(\.value))")
             }
         }
     }

@@ -67,7 +67,7 @@ public struct ActorRecognizer: Sendable {
             // `startsWithWaw` (one byte test) first: a word that starts otherwise has no prefix «و».
             guard tokens[i + 2].word.startsWithWaw, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
                   !state.covered[i], !state.covered[i + 1], !state.covered[i + 2], tokens[i + 2].word.hasPrefix("و"),
-                  let dual = state.readings[i].first(where: { $0.word.hasSuffix("تي") || $0.word.hasSuffix("تا") || $0.word.hasSuffix("عي") }) else { continue }
+                  let dual = dualReading(i, state.readings) else { continue }
             let stem = dual.form.dropLast(2)
             let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
             let first = tokens[i + 1].word, second = Word(String(tokens[i + 2].text.dropFirst()))
@@ -78,6 +78,18 @@ public struct ActorRecognizer: Sendable {
                 let actor = FoundActor(id: g.id, name: g.name, nameEn: g.nameEn, type: g.type, side: g.side, parent: g.parent, discovered: false)
                 state.add(Candidate(actor: actor, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end, kind: .name))
             }
+        }
+    }
+
+    /// The first reading of token `i` that ends as a dual does: «تي», «تا», «عي».
+    func dualReading(_ i: Int, _ readings: TokenReadings) -> CliticVariants.Reading? {
+        readings.withReadings(i) { all in
+            all.indices.first { k in
+                // Such a word ends in the scalar «ي» or «ا»: its last byte (of U+064A or U+0627) rules out most words.
+                let word = all[k].word
+                guard let last = word.text.utf8.last, last == 0x8A || last == 0xA7 else { return false }
+                return word.hasSuffix("تي") || word.hasSuffix("تا") || word.hasSuffix("عي")
+            }.map { all[$0] }
         }
     }
 
@@ -104,11 +116,14 @@ public struct ActorRecognizer: Sendable {
         for m in state.mentions.indices where state.mentions[m].kind == .name {
             spellings[state.mentions[m].actor].insert(Word(state.mentions[m].text))
         }
+        // The form a name of actor `index` gives (names that repeat only repeat forms).
+        func claim(_ written: Word, by index: Int) {
+            guard let form = shortForm(of: state.actors[index], name: state.wordsOfName(written)) else { return }
+            if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
+        }
         for index in state.actors.indices {
-            let names = spellings[index].map { state.wordsOfName($0) } + [state.wordsOfName(Word(state.actors[index].name))]
-            for form in shortForms(of: state.actors[index], names: names) {
-                if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
-            }
+            for spelling in spellings[index] { claim(spelling, by: index) }
+            claim(Word(state.actors[index].name), by: index)
         }
         let table = forms.compactMapValues { $0 }
         guard !table.isEmpty else { return }
@@ -166,44 +181,43 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    /// The short forms of `actor`, given the words of each of its names (repeats only repeat forms).
-    private func shortForms(of actor: FoundActor, names: [[Word]]) -> [Word] {
-        var result: [Word] = []
-        for words in names {
-            guard words.count >= 2 else { continue }
-            switch actor.type {
-            case .person:
-                // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
-                if words[0] == "ابو" { continue }
-                // A title the gazetteer lists as a name («قائد الإدارة السورية الجديدة») ends in no family name.
-                if lexicon.roleWords.contains(words[0]) { continue }
-                let last = words[words.count - 1]
-                if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو"
-                    && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
-                    result.append(last)
-                }
-            case .faction where !actor.discovered:
-                // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
-                // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
-                let first = words[0]
-                if first.hasPrefix("ال"), first.count >= 6, !DiscoveryPatterns.genericNames.contains(first),
-                   !lexicon.stopWords.contains(first), !lexicon.trailingModifiers.contains(first) {
-                    result.append(first)
-                }
-            case .faction, .unit:
-                // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
-                // whose heads are generic («لواء», «كتائب»).
-                guard actor.discovered else { continue }
-                // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
-                let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
-                let core = headed ? words[1] : words[0]
-                if DiscoveryPatterns.genericNames.contains(core) { continue }
-                if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { result.append(core) }
-            default:
-                continue
+    static let abu: Word = "ابو"
+
+    /// The short form of `actor` that the words of one of its names give, if any.
+    private func shortForm(of actor: FoundActor, name words: [Word]) -> Word? {
+        guard words.count >= 2 else { return nil }
+        switch actor.type {
+        case .person:
+            // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
+            if words[0] == ActorRecognizer.abu { return nil }
+            // A title the gazetteer lists as a name («قائد الإدارة السورية الجديدة») ends in no family name.
+            if lexicon.roleWords.contains(words[0]) { return nil }
+            let last = words[words.count - 1]
+            if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != ActorRecognizer.abu
+                && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
+                return last
             }
+        case .faction where !actor.discovered:
+            // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
+            // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
+            let first = words[0]
+            if first.hasPrefix("ال"), first.count >= 6, !DiscoveryPatterns.genericNames.contains(first),
+               !lexicon.stopWords.contains(first), !lexicon.trailingModifiers.contains(first) {
+                return first
+            }
+        case .faction, .unit:
+            // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
+            // whose heads are generic («لواء», «كتائب»).
+            guard actor.discovered else { return nil }
+            // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
+            let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
+            let core = headed ? words[1] : words[0]
+            if DiscoveryPatterns.genericNames.contains(core) { return nil }
+            if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { return core }
+        default:
+            return nil
         }
-        return result
+        return nil
     }
 
     // MARK: - Nicknames
