@@ -43,17 +43,18 @@ struct Anaphora {
 
     static let militiaWords: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
 
-    /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer back, not far back).
-    static func preceding(_ names: [Mention], token i: Int) -> ArraySlice<Mention> {
+    /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer
+    /// back, not far back). A view: the copy of up to 200 mentions for every anaphor was a visible cost.
+    static func preceding(_ names: [Mention], token i: Int) -> ReversedCollection<ArraySlice<Mention>> {
         var low = 0, high = names.count
         while low < high {
             let mid = (low + high) / 2
             if names[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
         }
-        return names[max(0, low - 200)..<low].reversed()[...]
+        return names[max(0, low - 200)..<low].reversed()
     }
 
-    private func calledMilitia(_ named: ArraySlice<Mention>, state: State, firstWords: inout FirstWords) -> Int? {
+    private func calledMilitia(_ named: ReversedCollection<ArraySlice<Mention>>, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].word == "\"" { k -= 1 }
@@ -81,7 +82,7 @@ struct Anaphora {
         }
     }
 
-    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
+    private func nearestActor(_ named: ReversedCollection<ArraySlice<Mention>>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named {
             if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]
