@@ -223,4 +223,100 @@ struct SpeedPathTests {
             #expect(NormalizedText.continuationBytes(x) == (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount, "\(x)")
         }
     }
+
+    /// A document's state with its clitic readings, for the recognizer's fast paths.
+    static func states() throws -> [(String, State)] {
+        try texts().map { file, raw in
+            let text = NormalizedText(FrontMatter.masked(raw))
+            let tokens = Tokenizer.tokenize(text)
+            return (file, State(text: text, tokens: tokens, readings: TokenReadings(tokens)))
+        }
+    }
+
+    /// The short forms' word table finds, at every token, what the alias matcher of the same
+    /// forms finds; forms that are not one word each, or two alike, leave the table unmade.
+    @Test func shortFormTableMatchesTheAliasMatcher() throws {
+        var rng = SeededGenerator(seed: 7)
+        for (file, state) in try SpeedPathTests.states() {
+            let words = state.tokens.filter { $0.kind == .word }.map(\.word)
+            for _ in 0..<(words.isEmpty ? 0 : 4) {
+                var table: [Word: Int] = [:]
+                for _ in 0..<Int.random(in: 1...30, using: &rng) { table[words.randomElement(using: &rng)!] = Int.random(in: 0..<5, using: &rng) }
+                var local = AliasMatcher()
+                for (form, index) in table { local.add(form.text, target: .init(actor: index, alias: DatedAlias(name: form.text))) }
+                let forms = try #require(ActorRecognizer.ShortForms(table, state: state), "\(file)")
+                for i in state.tokens.indices where state.tokens[i].kind == .word {
+                    let m = local.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: state.tokens.count)
+                    let f = forms.match(i, state.readings)
+                    #expect(m.map { [$0.targets[0].actor, $0.start - state.tokens[i].start, $0.tokens.count] } == f.map { [$0.value, $0.prefixLength, 1] }, "\(file) \(i)")
+                }
+            }
+        }
+        let state = try SpeedPathTests.states()[0].1
+        #expect(ActorRecognizer.ShortForms(["لواء القدس": 0], state: state) == nil)
+        #expect(ActorRecognizer.ShortForms(["لواء": 0, "لواء ": 1], state: state) == nil)
+    }
+
+    /// Discovery's opener masks are the plain tests of each token's readings against the sets;
+    /// every token where a gazetteer name or an anaphor's head begins has its bit of `openings`.
+    @Test func openerMasksAreTheReadingsInTheOpeners() throws {
+        let recognizer = try Extractor.standard().recognizer
+        let openers = DiscoveryPatterns.Openers(.standard)
+        var opening = 0
+        for (file, state) in try SpeedPathTests.states() {
+            let masks = openers.masks(state)
+            let openings = recognizer.openings(state)
+            for i in state.tokens.indices {
+                #expect(openings[i] & 3 == masks[i])
+                if recognizer.matcher.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: state.tokens.count) != nil {
+                    #expect(openings[i] & ActorRecognizer.aliasStart != 0, "\(file) \(i)")
+                }
+                if state.readings[i].contains(where: { Anaphora.heads[$0.word] != nil }) {
+                    #expect(openings[i] & ActorRecognizer.anaphorHead != 0, "\(file) \(i)")
+                }
+                let group = state.readings[i].contains { openers.groupOpeners.contains($0.word) }
+                let person = state.readings[i].contains { openers.personOpeners.contains($0.word) }
+                    || state.tokens[i].word == "\"" || state.tokens[i].word == "("
+                let plain = (group ? DiscoveryPatterns.Openers.group : 0) | (person ? DiscoveryPatterns.Openers.person : 0)
+                #expect(masks[i] == plain, "\(file) \(i)")
+                if plain != 0 { opening += 1 }
+            }
+        }
+        #expect(opening > 0)
+    }
+
+    /// Readings read in place (`first`, `contains`) answer as the slice of readings does.
+    @Test func readingsInPlaceAreTheSlice() throws {
+        for (file, state) in try SpeedPathTests.states() {
+            for i in state.tokens.indices {
+                let slice = state.readings[i]
+                let head = slice.first { Anaphora.heads[$0.word] != nil }
+                let inPlace = state.readings.first(i) { Anaphora.heads[$0] }
+                #expect(inPlace?.value == head.flatMap { Anaphora.heads[$0.word] } && inPlace?.prefixLength == head?.prefixLength, "\(file) \(i)")
+                #expect(state.readings.any(i, in: SponsorAdjectives.cues) == slice.contains { SponsorAdjectives.cues.contains($0.word) })
+                state.readings.withReadings(i) { #expect(Array($0) == Array(slice)) }
+            }
+        }
+    }
+
+    /// A word whose first scalar is not «و» has no prefix «و», and one whose last byte is not
+    /// that of «ي» or «ا» no suffix «تي», «تا», «عي», as `String` answers too (`dualNames` tests
+    /// those bytes before the affixes).
+    @Test(arguments: 0..<20)
+    func noWawFirstMeansNoPrefixWaw(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let pool = ["و", "ؤ", "\u{0654}", "\u{064E}", "ا", "ل", "\u{200D}", "K", "😀", "\r", "\n", " ", "ت", "ي", "ع", "آ", "\u{0653}", "ى"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined()
+            let word = Word(text)
+            if !word.startsWithWaw {
+                #expect(!word.hasPrefix("و") && !text.hasPrefix("و"), "\(text.unicodeScalars.map(\.value))")
+            }
+            // `dualReading` tests the last byte before the suffixes.
+            if let last = text.utf8.last, last == 0x8A || last == 0xA7 { continue }
+            for suffix in ["تي", "تا", "عي", "ي", "ا"] {
+                #expect(!word.hasSuffix(suffix) && !text.hasSuffix(suffix), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
 }

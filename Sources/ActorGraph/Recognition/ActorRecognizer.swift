@@ -24,18 +24,35 @@ public struct ActorRecognizer: Sendable {
     func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?,
                    vocabulary: Vocabulary?) -> DocumentActors {
         var state = State(text: text, tokens: tokens, readings: readings, vocabulary: vocabulary)
+        let opens = openings(state)
         for sentence in sentences {
-            gazetteerMatches(in: sentence.tokenRange, date: date, state: &state)
+            gazetteerMatches(in: sentence.tokenRange, date: date, opens: opens, state: &state)
         }
         SponsorAdjectives().find(in: &state, gazetteer: gazetteer)
-        let patterns = DiscoveryPatterns(lexicon: lexicon, openers: openers, state: state)
+        let patterns = DiscoveryPatterns(lexicon: lexicon, openers: openers, state: state, opens: opens)
         for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
         nicknames(state: &state)
-        Anaphora(lexicon: lexicon).resolve(sentences: sentences, state: &state)
+        Anaphora(lexicon: lexicon).resolve(sentences: sentences, opens: opens, state: &state)
         state.mentions.sort { $0.start < $1.start }
         return state.compacted()
+    }
+
+    // MARK: - Openings
+
+    /// Bits of `openings`, beside `DiscoveryPatterns.Openers`' own: a reading may begin a
+    /// gazetteer name, a reading may be an anaphor's head.
+    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8
+
+    /// What each token can open, from one walk of the document's readings for every pass that
+    /// scans all tokens (each walk of the readings was a visible cost): the gazetteer, discovery, anaphora.
+    func openings(_ state: State) -> [UInt8] {
+        // The filters as locals: a closure that captured `self` copied the recognizer at every call.
+        let starts = matcher.firstWordFilter, heads = Anaphora.headFilter
+        return openers.masks(state) { word in
+            (starts.mayContain(word) ? ActorRecognizer.aliasStart : 0) | (heads.mayContain(word) ? ActorRecognizer.anaphorHead : 0)
+        }
     }
 
     // MARK: - Gazetteer
@@ -47,9 +64,10 @@ public struct ActorRecognizer: Sendable {
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            guard tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, tokens[i + 2].word.hasPrefix("و"),
-                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
-                  let dual = state.readings[i].first(where: { $0.word.hasSuffix("تي") || $0.word.hasSuffix("تا") || $0.word.hasSuffix("عي") }) else { continue }
+            // `startsWithWaw` (one byte test) first: a word that starts otherwise has no prefix «و».
+            guard tokens[i + 2].word.startsWithWaw, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2], tokens[i + 2].word.hasPrefix("و"),
+                  let dual = dualReading(i, state.readings) else { continue }
             let stem = dual.form.dropLast(2)
             let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
             let first = tokens[i + 1].word, second = Word(String(tokens[i + 2].text.dropFirst()))
@@ -63,9 +81,22 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, state: inout State) {
+    /// The first reading of token `i` that ends as a dual does: «تي», «تا», «عي».
+    func dualReading(_ i: Int, _ readings: TokenReadings) -> CliticVariants.Reading? {
+        readings.withReadings(i) { all in
+            all.indices.first { k in
+                // Such a word ends in the scalar «ي» or «ا»: its last byte (of U+064A or U+0627) rules out most words.
+                let word = all[k].word
+                guard let last = word.text.utf8.last, last == 0x8A || last == 0xA7 else { return false }
+                return word.hasSuffix("تي") || word.hasSuffix("تا") || word.hasSuffix("عي")
+            }.map { all[$0] }
+        }
+    }
+
+    private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
         dualNames(in: range, date: date, state: &state)
-        for m in matcher.matches(in: state.tokens, readings: state.readings, range: range) where !m.tokens.contains(where: { state.covered[$0] }) {
+        let matches = matcher.matches(in: state.tokens, readings: state.readings, range: range) { opens[$0] & ActorRecognizer.aliasStart != 0 }
+        for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
             let a = gazetteer.actors[target.actor]
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
@@ -82,15 +113,24 @@ public struct ActorRecognizer: Sendable {
         var forms: [Word: Int?] = [:]
         // The distinct spellings each actor was named with, gathered in one pass over the mentions.
         var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
-        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
-        for (index, actor) in state.actors.enumerated() {
-            let names = spellings[index].map { state.wordsOfName($0) } + [state.wordsOfName(Word(actor.name))]
-            for form in shortForms(of: actor, names: names) {
-                if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
-            }
+        for m in state.mentions.indices where state.mentions[m].kind == .name {
+            spellings[state.mentions[m].actor].insert(Word(state.mentions[m].text))
+        }
+        // The form a name of actor `index` gives (names that repeat only repeat forms).
+        func claim(_ written: Word, by index: Int) {
+            guard let form = shortForm(of: state.actors[index], name: state.wordsOfName(written)) else { return }
+            if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
+        }
+        for index in state.actors.indices {
+            for spelling in spellings[index] { claim(spelling, by: index) }
+            claim(Word(state.actors[index].name), by: index)
         }
         let table = forms.compactMapValues { $0 }
         guard !table.isEmpty else { return }
+        if let words = ShortForms(table, state: state) {
+            words.resolve(sentences: sentences, state: &state)
+            return
+        }
         var local = AliasMatcher()
         for (form, index) in table {
             local.add(form.text, target: .init(actor: index, alias: DatedAlias(name: form.text)))
@@ -108,44 +148,76 @@ public struct ActorRecognizer: Sendable {
         }
     }
 
-    /// The short forms of `actor`, given the words of each of its names (repeats only repeat forms).
-    private func shortForms(of actor: FoundActor, names: [[Word]]) -> [Word] {
-        var result: [Word] = []
-        for words in names {
-            guard words.count >= 2 else { continue }
-            switch actor.type {
-            case .person:
-                // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
-                if words[0] == "ابو" { continue }
-                // A title the gazetteer lists as a name («قائد الإدارة السورية الجديدة») ends in no family name.
-                if lexicon.roleWords.contains(words[0]) { continue }
-                let last = words[words.count - 1]
-                if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != "ابو"
-                    && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
-                    result.append(last)
-                }
-            case .faction where !actor.discovered:
-                // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
-                // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
-                let first = words[0]
-                if first.hasPrefix("ال"), first.count >= 6, !DiscoveryPatterns.genericNames.contains(first),
-                   !lexicon.stopWords.contains(first), !lexicon.trailingModifiers.contains(first) {
-                    result.append(first)
-                }
-            case .faction, .unit:
-                // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
-                // whose heads are generic («لواء», «كتائب»).
-                guard actor.discovered else { continue }
-                // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
-                let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
-                let core = headed ? words[1] : words[0]
-                if DiscoveryPatterns.genericNames.contains(core) { continue }
-                if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { result.append(core) }
-            default:
-                continue
+    /// The short forms as one-word aliases, which they nearly always are: a form's alias is the
+    /// words `AliasMatcher.add` splits it into. With every alias one word and no two alike, the
+    /// matcher's longest match at a token is its first reading that is an alias, one token long;
+    /// a dictionary finds it without building a trie for each document.
+    struct ShortForms {
+        private var actors: [Word: Int] = [:]
+        private var filter = WordFilter()
+
+        /// Nil when a form splits into other than one word, or two forms into the same word.
+        init?(_ table: [Word: Int], state: State) {
+            for (form, index) in table {
+                let words = state.words(of: form.text)
+                guard words.count == 1, actors.updateValue(index, forKey: words[0]) == nil else { return nil }
+                filter.insert(words[0])
             }
         }
-        return result
+
+        /// The actor (`value`) of the first reading of token `i` that is a form, with that reading’s clitics.
+        func match(_ i: Int, _ readings: TokenReadings) -> (value: Int, prefixLength: Int)? {
+            readings.first(i) { filter.mayContain($0) ? actors[$0] : nil }
+        }
+
+        func resolve(sentences: [Sentence], state: inout State) {
+            for sentence in sentences {
+                for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
+                    guard let (actor, prefixLength) = match(i, state.readings) else { continue }
+                    let token = state.tokens[i]
+                    state.add(Candidate(actor: state.actors[actor], tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name))
+                }
+            }
+        }
+    }
+
+    static let abu: Word = "ابو"
+
+    /// The short form of `actor` that the words of one of its names give, if any.
+    private func shortForm(of actor: FoundActor, name words: [Word]) -> Word? {
+        guard words.count >= 2 else { return nil }
+        switch actor.type {
+        case .person:
+            // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
+            if words[0] == ActorRecognizer.abu { return nil }
+            // A title the gazetteer lists as a name («قائد الإدارة السورية الجديدة») ends in no family name.
+            if lexicon.roleWords.contains(words[0]) { return nil }
+            let last = words[words.count - 1]
+            if last.count >= 3 && !lexicon.givenNames.contains(last) && !lexicon.stopWords.contains(last) && words[words.count - 2] != ActorRecognizer.abu
+                && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
+                return last
+            }
+        case .faction where !actor.discovered:
+            // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
+            // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
+            let first = words[0]
+            if first.hasPrefix("ال"), first.count >= 6, !DiscoveryPatterns.genericNames.contains(first),
+               !lexicon.stopWords.contains(first), !lexicon.trailingModifiers.contains(first) {
+                return first
+            }
+        case .faction, .unit:
+            // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
+            // whose heads are generic («لواء», «كتائب»).
+            guard actor.discovered else { return nil }
+            // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
+            let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
+            let core = headed ? words[1] : words[0]
+            if DiscoveryPatterns.genericNames.contains(core) { return nil }
+            if core.count >= 4 && core.hasPrefix("ال") && !lexicon.stopWords.contains(core) { return core }
+        default:
+            return nil
+        }
+        return nil
     }
 
     // MARK: - Nicknames
@@ -232,14 +304,16 @@ struct State {
 
     /// The actors that still have mentions, renumbered, with their mentions.
     func compacted() -> DocumentActors {
-        var newIndex: [Int: Int] = [:]
+        // Indexed by actor (-1: not kept); every mention's actor is an index of `actors` here.
+        var newIndex = [Int](repeating: -1, count: actors.count)
         var kept: [FoundActor] = []
-        for m in mentions where newIndex[m.actor] == nil && m.kind == .name {
+        for m in mentions where newIndex[m.actor] < 0 && m.kind == .name {
             newIndex[m.actor] = kept.count
             kept.append(actors[m.actor])
         }
         let remapped = mentions.compactMap { m -> Mention? in
-            guard let n = newIndex[m.actor] else { return nil }
+            let n = newIndex[m.actor]
+            guard n >= 0 else { return nil }
             var copy = m
             copy.actor = n
             return copy

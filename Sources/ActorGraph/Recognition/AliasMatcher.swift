@@ -81,11 +81,16 @@ public struct AliasMatcher: Sendable {
     }
 
     public func matches(in tokens: [Token], readings: TokenReadings, range: Range<Int>? = nil) -> [Match] {
-        let range = range ?? tokens.indices
+        matches(in: tokens, readings: readings, range: range ?? tokens.indices) { _ in true }
+    }
+
+    /// The matches, trying only the tokens `mayStart` lets through (it must let through every
+    /// token one of whose readings `firstWordFilter` passes).
+    func matches(in tokens: [Token], readings: TokenReadings, range: Range<Int>, mayStart: (Int) -> Bool) -> [Match] {
         var result: [Match] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, readings: readings, limit: range.upperBound) {
+            if mayStart(i), tokens[i].kind == .word, let m = longestMatch(at: i, in: tokens, readings: readings, limit: range.upperBound) {
                 result.append(m)
                 i = m.tokens.upperBound
             } else {
@@ -95,6 +100,9 @@ public struct AliasMatcher: Sendable {
         return result
     }
 
+    /// False for a word no alias begins with (most words); true may be wrong.
+    var firstWordFilter: WordFilter { firstWords }
+
     @inline(__always)
     private func child(of node: Int, _ word: Word) -> Int? {
         edges.child(of: Int32(node), word).map(Int.init)
@@ -102,8 +110,11 @@ public struct AliasMatcher: Sendable {
 
     /// The longest alias that starts at token `i`, trying the word as written first, then its clitic readings.
     public func longestMatch(at i: Int, in tokens: [Token], readings: TokenReadings, limit: Int) -> Match? {
+        readings.withReadings(i) { longestMatch(at: i, in: tokens, readings: $0, limit: limit) }
+    }
+
+    private func longestMatch(at i: Int, in tokens: [Token], readings all: UnsafeBufferPointer<CliticVariants.Reading>, limit: Int) -> Match? {
         var best: Match?
-        let all = readings[i]
         // By index, the filter first: most readings begin no alias, and copying one out of the
         // array retained and released its string.
         for r in all.indices where firstWords.mayContain(all[r].word) {

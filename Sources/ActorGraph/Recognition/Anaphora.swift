@@ -13,15 +13,19 @@ struct Anaphora {
         ("الميلشيا", "*"), ("الفصيل", "*"),
     ].map { (Word(ArabicNormalizer.normalize($0.0)), Word(ArabicNormalizer.normalize($0.1))) })
 
-    func resolve(sentences: [Sentence], state: inout State) {
+    /// Most readings are no anaphor head: the filter says so without a dictionary lookup.
+    static let headFilter = WordFilter(heads.keys)
+
+    /// `opens`: `ActorRecognizer.openings`, whose `anaphorHead` bit a token with a head among its readings has.
+    func resolve(sentences: [Sentence], opens: [UInt8], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
         let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         var firstWords = FirstWords(vocabulary: state.vocabulary)
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
-            for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
-                guard let reading = state.readings[i].first(where: { Anaphora.heads[$0.word] != nil }),
-                      let head = Anaphora.heads[reading.word] else { continue }
+            for i in sentence.tokenRange where opens[i] & ActorRecognizer.anaphorHead != 0 && !state.covered[i] && state.tokens[i].kind == .word {
+                guard let (head, prefixLength) = state.readings.first(i, { Anaphora.headFilter.mayContain($0) ? Anaphora.heads[$0] : nil })
+                else { continue }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
                    lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
@@ -31,7 +35,7 @@ struct Anaphora {
                 let antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
                     : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
-                let start = state.tokens[i].start + reading.prefixLength
+                let start = state.tokens[i].start + prefixLength
                 state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
             }
         }
@@ -39,17 +43,18 @@ struct Anaphora {
 
     static let militiaWords: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
 
-    /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer back, not far back).
-    static func preceding(_ names: [Mention], token i: Int) -> ArraySlice<Mention> {
+    /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer
+    /// back, not far back). A view: the copy of up to 200 mentions for every anaphor was a visible cost.
+    static func preceding(_ names: [Mention], token i: Int) -> ReversedCollection<ArraySlice<Mention>> {
         var low = 0, high = names.count
         while low < high {
             let mid = (low + high) / 2
             if names[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
         }
-        return names[max(0, low - 200)..<low].reversed()[...]
+        return names[max(0, low - 200)..<low].reversed()
     }
 
-    private func calledMilitia(_ named: ArraySlice<Mention>, state: State, firstWords: inout FirstWords) -> Int? {
+    private func calledMilitia(_ named: ReversedCollection<ArraySlice<Mention>>, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named where state.actors[m.actor].type == .faction {
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].word == "\"" { k -= 1 }
@@ -77,7 +82,7 @@ struct Anaphora {
         }
     }
 
-    private func nearestActor(_ named: ArraySlice<Mention>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
+    private func nearestActor(_ named: ReversedCollection<ArraySlice<Mention>>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
         for m in named {
             if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]

@@ -178,15 +178,38 @@ public struct TokenReadings: Sendable {
         return items[Int(span.lowerBound)..<Int(span.upperBound)]
     }
 
+    /// `body` on token `i`'s readings, read in place: a slice of them (or a copy of one reading)
+    /// retained and released their storage, at every token of every pass that asks.
+    @inline(__always)
+    func withReadings<R>(_ i: Int, _ body: (UnsafeBufferPointer<CliticVariants.Reading>) -> R) -> R {
+        let span = spans[i]
+        return items.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(span.lowerBound)..<Int(span.upperBound)])) }
+    }
+
+    /// The first of token `i`'s readings whose word `value` maps to a value, with the reading's clitic length.
+    @inline(__always)
+    func first<T>(_ i: Int, _ value: (Word) -> T?) -> (value: T, prefixLength: Int)? {
+        withReadings(i) { readings in
+            for r in readings.indices { if let v = value(readings[r].word) { return (v, readings[r].prefixLength) } }
+            return nil
+        }
+    }
+
+    /// Whether a reading of token `i` satisfies `test`.
+    @inline(__always)
+    func contains(_ i: Int, where test: (Word) -> Bool) -> Bool {
+        withReadings(i) { readings in readings.indices.contains { test(readings[$0].word) } }
+    }
+
     /// Whether any reading of token `i` is in `set`.
     @inline(__always)
     public func any(_ i: Int, in set: Set<Word>) -> Bool {
-        self[i].contains { set.contains($0.word) }
+        contains(i) { set.contains($0) }
     }
 
     /// Whether one of token `i`'s readings is `word`.
     @inline(__always)
     public func has(_ i: Int, _ word: Word) -> Bool {
-        self[i].contains { $0.word == word }
+        contains(i) { $0 == word }
     }
 }

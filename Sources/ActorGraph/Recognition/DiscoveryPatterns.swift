@@ -29,6 +29,8 @@ struct DiscoveryPatterns {
         let personOpeners: Set<Word>
         let groupFilter: WordFilter
         let personFilter: WordFilter
+        /// Both sets' words: most readings are in neither, which one test says.
+        let anyFilter: WordFilter
 
         init(_ lexicon: DiscoveryLexicon) {
             namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
@@ -37,13 +39,45 @@ struct DiscoveryPatterns {
             personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
             groupFilter = WordFilter(groupOpeners)
             personFilter = WordFilter(personOpeners)
+            anyFilter = WordFilter(groupOpeners.union(personOpeners))
+        }
+
+        static let group: UInt8 = 1, person: UInt8 = 2
+
+        /// For each token, the passes that can find a pattern there: `group` when a reading is in
+        /// `groupOpeners`, `person` when one is in `personOpeners` or the token is a quote or a
+        /// bracket (the first guards of the passes' patterns), with the bits `more` gives each
+        /// reading's word. One walk of the readings serves every pass that asks.
+        @inline(__always)  // so that `more` is inlined too: called, it retained and released what it captured
+        func masks(_ state: State, more: (Word) -> UInt8 = { _ in 0 }) -> [UInt8] {
+            var masks = [UInt8](repeating: 0, count: state.tokens.count)
+            for i in masks.indices {
+                let word = state.tokens[i].word
+                var mask = word.fingerprint == DiscoveryPatterns.quote.fingerprint && word == DiscoveryPatterns.quote
+                    || word.fingerprint == DiscoveryPatterns.openParen.fingerprint && word == DiscoveryPatterns.openParen ? Openers.person : 0
+                state.readings.withReadings(i) { all in
+                    for r in all.indices {
+                        let w = all[r].word
+                        mask |= more(w)
+                        guard anyFilter.mayContain(w) else { continue }
+                        if groupFilter.mayContain(w) && groupOpeners.contains(w) { mask |= Openers.group }
+                        if personFilter.mayContain(w) && personOpeners.contains(w) { mask |= Openers.person }
+                    }
+                }
+                masks[i] = mask
+            }
+            return masks
         }
     }
 
-    init(lexicon: DiscoveryLexicon, openers: Openers, state: State) {
+    /// `Openers.masks` of the document's tokens.
+    private let opens: [UInt8]
+
+    init(lexicon: DiscoveryLexicon, openers: Openers, state: State, opens: [UInt8]) {
         self.lexicon = lexicon
         self.state = state
         self.openers = openers
+        self.opens = opens
         var index = TokenMentions(count: state.tokens.count)
         for (i, m) in state.mentions.enumerated() where m.kind == .name { for t in m.tokens { index[t] = i } }
         self.mentionAt = index
@@ -86,9 +120,10 @@ struct DiscoveryPatterns {
 
     private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
         for persons in [false, true] {
+            let pass = persons ? Openers.person : Openers.group
             var i = range.lowerBound
             while i < range.upperBound {
-                let c = persons ? person(at: i, range, taken) : group(at: i, range, taken)
+                let c = opens[i] & pass == 0 ? nil : persons ? person(at: i, range, taken) : group(at: i, range, taken)
                 if let c, !c.tokens.contains(where: { taken[$0] }) {
                     found.append(c)
                     for t in c.tokens { taken[t] = true }
@@ -100,19 +135,16 @@ struct DiscoveryPatterns {
         }
     }
 
-    // Each pass first asks whether the token can open one of its patterns at all (a necessary
-    // condition of every pattern of the pass: see their first guards).
+    // Each pass is tried only at the tokens that can open one of its patterns at all (a necessary
+    // condition of every pattern of the pass, see their first guards): `Openers.masks`.
+    // «و» + a given name (`personBeforeRole`) is a reading in `personOpeners`: «و» needs no test.
 
     private func group(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard anyReading(i, in: openers.groupOpeners, openers.groupFilter) else { return nil }
-        return numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken) ?? namedAs(i, range, taken)
+        numbered(i, range, taken) ?? quoted(i, range, taken) ?? headed(i, range, taken) ?? namedAs(i, range, taken)
     }
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        let word = tokens[i].word
-        guard anyReading(i, in: openers.personOpeners, openers.personFilter) || word == DiscoveryPatterns.quote || word == DiscoveryPatterns.openParen
-                || word.startsWithWaw else { return nil }
-        return personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
+        personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
     }
 
     // MARK: - Token helpers
@@ -120,14 +152,9 @@ struct DiscoveryPatterns {
     private func isWord(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && tokens[i].kind == .word }
     private func isQuote(_ i: Int, _ range: Range<Int>) -> Bool { range.contains(i) && (tokens[i].word == DiscoveryPatterns.quote || tokens[i].word == DiscoveryPatterns.openParen) }
 
-    /// Whether a clitic reading of token `i` is in `set`, whose filter answers most tokens without a lookup.
-    private func anyReading(_ i: Int, in set: Set<Word>, _ filter: WordFilter) -> Bool {
-        state.readings[i].contains { filter.mayContain($0.word) && set.contains($0.word) }
-    }
-
     /// The clitic reading of token `i` that is in `set`, if any.
     private func reading(_ i: Int, in set: Set<Word>) -> CliticVariants.Reading? {
-        state.readings[i].first { set.contains($0.word) }
+        state.readings.withReadings(i) { all in all.indices.first { set.contains(all[$0].word) }.map { all[$0] } }
     }
 
     private func isNumber(_ word: Word) -> Bool { word.text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }

@@ -27,15 +27,14 @@ struct DocumentCleanup {
 
     private func branchNames(_ state: inout State) {
         let tokens = state.tokens
+        // Most documents name no branch: then the index of mentions below is not built.
+        guard state.mentions.contains(where: { branchPlace($0, state) != nil }) else { return }
         // Built once: the loop replaces mentions in place and only removes them at the end,
         // so indices stay valid (and an absorbed mention is no longer `.name`).
         let mentionAt = state.nameMentionIndex()
         for index in state.mentions.indices {
             let m = state.mentions[index]
-            guard m.kind == .name, state.actors[m.actor].type == .unit else { continue }
-            let startsWithBranch = state.readings[m.tokens.lowerBound].contains { $0.word == "فرع" }
-            let afterBranch = m.tokens.lowerBound > 0 && state.readings[m.tokens.lowerBound - 1].contains { $0.word == "فرع" }
-            guard startsWithBranch || afterBranch else { continue }
+            guard let (startsWithBranch, afterBranch) = branchPlace(m, state) else { continue }
             var end = m.tokens.upperBound
             if end < tokens.count, tokens[end].word == "في" || tokens[end].word == "ب" {
                 // «… في حلب», «… في المنطقة الجنوبية», «… بالمنطقة الجنوبية»
@@ -59,7 +58,7 @@ struct DocumentCleanup {
                 continue
             }
             let startToken = afterBranch ? m.tokens.lowerBound - 1 : m.tokens.lowerBound
-            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == "فرع" }?.prefixLength ?? 0)
+            let startNorm = tokens[startToken].start + (state.readings[startToken].first { $0.word == DocumentCleanup.branch }?.prefixLength ?? 0)
             let span = state.text.originalRange(startNorm, tokens[end - 1].end)
             let name = canonicalBranchName(NormalizedText.display(state.text.originalText(span)))
             let (id, nameEn) = state.identity(ofName: name)
@@ -70,6 +69,17 @@ struct DocumentCleanup {
             for t in startToken..<end { state.covered[t] = true }
         }
         state.mentions.removeAll { $0.actor < 0 }
+    }
+
+    static let branch: Word = "فرع"
+
+    /// Whether `m` names a unit whose first token (`starts`) or the token before it (`after`)
+    /// reads «فرع»; nil when neither does.
+    private func branchPlace(_ m: Mention, _ state: State) -> (starts: Bool, after: Bool)? {
+        guard m.kind == .name, state.actors[m.actor].type == .unit else { return nil }
+        let starts = state.readings.has(m.tokens.lowerBound, DocumentCleanup.branch)
+        let after = m.tokens.lowerBound > 0 && state.readings.has(m.tokens.lowerBound - 1, DocumentCleanup.branch)
+        return starts || after ? (starts, after) : nil
     }
 
     /// «فرع الأمن العسكري بالمنطقة الجنوبية» and «… في المنطقة الجنوبية» name one branch.
@@ -103,18 +113,18 @@ struct DocumentCleanup {
     private func mergePersons(_ state: inout State) {
         let persons = state.actors.indices.filter { state.actors[$0].type == .person }
         // Each name tokenized once, not once per pair.
-        var keys: [Int: [Word]] = [:]
+        var keys = [[Word]](repeating: [], count: state.actors.count)
         for p in persons { keys[p] = personKey(state.words(of: state.actors[p].name)) }
         for d in persons where state.actors[d].discovered {
-            let keyD = keys[d]!
+            let keyD = keys[d]
             guard !keyD.isEmpty else { continue }
             let target = persons.first { g in
                 guard g != d else { return false }
-                let keyG = keys[g]!
+                let keyG = keys[g]
                 guard keyG.count >= keyD.count, !state.actors[g].discovered || g < d || keyG.count > keyD.count else { return false }
                 if keyG == keyD { return true }
                 // A tail of the full name, two words or more («أبو حصيني»).
-                if keyD.count >= 2, keyG.count > keyD.count, Array(keyG.suffix(keyD.count)) == keyD { return true }
+                if keyD.count >= 2, keyG.count > keyD.count, keyG.suffix(keyD.count).elementsEqual(keyD) { return true }
                 // The same first and last name around a middle name.
                 return keyD.count >= 2 && keyG.count > keyD.count && keyG.first == keyD.first && keyG.last == keyD.last
             }
@@ -140,24 +150,28 @@ struct DocumentCleanup {
         // Computed when first needed: most actors are never compared.
         var nameCores = [[Word]?](repeating: nil, count: state.actors.count)
         var spellingCores = [[[Word]]?](repeating: nil, count: state.actors.count)
-        func coresOf(_ g: Int) -> [[Word]] {
+        // An actor's cores are its name's core, then its spellings' cores (no array of both is
+        // made: the search below asks for them for every pair of actors).
+        func computeCores(_ g: Int) {
             if nameCores[g] == nil { nameCores[g] = cached(Word(state.actors[g].name)) }
             if spellingCores[g] == nil { spellingCores[g] = spellings[g].map(cached) }
-            return [nameCores[g]!] + spellingCores[g]!
         }
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
-            let coreD = coresOf(d)[0]
+            computeCores(d)
+            let coreD = nameCores[d]!
             guard let head = coreD.first, head.count >= 4 else { continue }
+            func variant(_ coreG: [Word]) -> Bool {
+                !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
+            }
             let target = state.actors.indices.first { g in
                 guard g != d, state.actors[g].type == .faction || state.actors[g].type == .unit,
                       !state.actors[g].discovered || g < d else { return false }
-                return coresOf(g).contains { coreG in
-                    !coreG.isEmpty && (coreG.starts(with: coreD) || coreD.starts(with: coreG))
-                }
+                computeCores(g)
+                return variant(nameCores[g]!) || spellingCores[g]!.contains(where: variant)
             }
             guard let g = target else { continue }
             for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = g }
-            spellingCores[g] = Array(coresOf(g).dropFirst()) + Array(coresOf(d).dropFirst())
+            spellingCores[g]! += spellingCores[d]!
             spellingCores[d] = []
         }
     }

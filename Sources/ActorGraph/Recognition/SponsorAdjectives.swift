@@ -21,13 +21,16 @@ struct SponsorAdjectives {
         return table
     }()
 
+    /// Answers most tokens without a lookup of `states`.
+    static let stateFilter = WordFilter(states.keys)
+
     func find(in state: inout State, gazetteer: Gazetteer) {
         let tokens = state.tokens
         guard tokens.count > 1 else { return }
         for i in 0..<(tokens.count - 1) where !state.covered[i + 1] && tokens[i + 1].kind == .word {
             // The adjective first: one lookup, which almost every token fails, before the cue's
             // lookup of each reading of the word before it.
-            guard let id = SponsorAdjectives.states[tokens[i + 1].word], state.readings.any(i, in: SponsorAdjectives.cues),
+            guard SponsorAdjectives.stateFilter.mayContain(tokens[i + 1].word), let id = SponsorAdjectives.states[tokens[i + 1].word], state.readings.any(i, in: SponsorAdjectives.cues),
                   let a = gazetteer.actor(id: id) else { continue }
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
             state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: true))
