@@ -39,6 +39,8 @@ struct DiscoveryTests {
         Case(name: "negative: a nationality is no name", text: "وقالت المصادر إن القيادي أفغاني الجنسية.", expected: []),
         Case(name: "a role with a pronoun for its actor, then the name",
              text: "أدرجت الوزارة لواء القدس وقائدها محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
+        Case(name: "a possessive role that is no role word of its own («ومؤسسه»)",
+             text: "أدرجت الوزارة حزب الله ومؤسسه محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
     ]
 
     /// Groups found by their heads: the name discovered, or none.

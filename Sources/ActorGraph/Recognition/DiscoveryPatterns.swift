@@ -36,7 +36,7 @@ struct DiscoveryPatterns {
             namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
             quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
             groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
-            personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"])
+            personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"]).union(DiscoveryPatterns.possessiveRoles)
             groupFilter = WordFilter(groupOpeners)
             personFilter = WordFilter(personOpeners)
             anyFilter = WordFilter(groupOpeners.union(personOpeners))
