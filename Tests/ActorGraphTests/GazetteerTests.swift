@@ -88,3 +88,19 @@ struct GazetteerTests {
         #expect(merged.version == "base+mine")
     }
 }
+
+/// A Syrian state alias followed by a foreign nationality names another state's forces.
+@Suite("Foreign forces")
+struct ForeignForcesTests {
+    @Test(arguments: [
+        ("special forces, American", "أنتم تقاتلون القوات الخاصة الأمريكية والتركية في إدلب.", false),
+        ("a ministry, Turkish", "قالت وزارة الدفاع التركية إن قواتها ردت على القصف.", false),
+        ("special forces, Syrian", "أنتم تقاتلون القوات الخاصة السورية في إدلب.", true),
+        ("a ministry, alone", "قالت وزارة الدفاع السورية إن قواتها ردت على القصف.", true),
+    ])
+    func foreignAdjectiveDropsTheSyrianAlias(name: String, text: String, syrian: Bool) throws {
+        let doc = try Extractor.standard().extract(Article(id: "t.txt", text: text, date: PartialDate("2019")))
+        let sides = doc.actors.actors.compactMap(\.side)
+        #expect(sides.contains("government") == syrian, "\(name): \(doc.actors.actors.map(\.id))")
+    }
+}

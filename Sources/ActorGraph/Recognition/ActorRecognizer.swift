@@ -99,9 +99,27 @@ public struct ActorRecognizer: Sendable {
         for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
             let a = gazetteer.actors[target.actor]
+            if ActorRecognizer.syrianStateSides.contains(a.side ?? ""), isForeignAdjective(after: m.tokens.upperBound, state) { continue }
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
             state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
         }
+    }
+
+    /// Sides of the Syrian state's own forces, old and new.
+    static let syrianStateSides: Set<String> = ["government", "new-government"]
+
+    /// Foreign nationality adjectives: «القوات الخاصة الأمريكية» or «وزارة الدفاع التركية» are another
+    /// state's forces, not the Syrian ones a shorter alias names.
+    static let foreignAdjectives: Set<Word> = DiscoveryLexicon.set([
+        "الأمريكية", "الأميركية", "الأمريكي", "الأميركي", "التركية", "التركي", "الروسية", "الروسي", "الإيرانية", "الإيراني",
+        "الفرنسية", "الفرنسي", "البريطانية", "البريطاني", "الإسرائيلية", "الإسرائيلي", "العراقية", "العراقي", "الأردنية",
+        "الأردني", "اللبنانية", "اللبناني"])
+
+    /// Whether the word at token `k` (past a quote mark) is a foreign nationality adjective.
+    private func isForeignAdjective(after k: Int, _ state: State) -> Bool {
+        var i = k
+        if i < state.tokens.count, state.tokens[i].word == DiscoveryPatterns.quote { i += 1 }
+        return i < state.tokens.count && state.tokens[i].kind == .word && ActorRecognizer.foreignAdjectives.contains(state.tokens[i].word)
     }
 
     // MARK: - Short forms inside the document
