@@ -104,3 +104,18 @@ struct ForeignForcesTests {
         #expect(sides.contains("government") == syrian, "\(name): \(doc.actors.actors.map(\.id))")
     }
 }
+
+/// A kunya in the genitive or accusative («أبي», «أبا») finds the name listed in the nominative.
+@Suite("Kunya cases")
+struct KunyaCaseTests {
+    @Test(arguments: ["أبو", "أبي", "أبا"])
+    func kunyaInAnyCaseFindsTheListedName(_ kunya: String) throws {
+        let doc = try Extractor.standard().extract(Article(id: "t.txt", text: "قال المتحدث إن \(kunya) فراس السوري قتل في غارة.", date: nil))
+        #expect(doc.actors.actors.map(\.id).contains("abu-firas-al-suri"), "\(doc.actors.actors.map(\.id))")
+    }
+
+    @Test func readingsAddTheNominativeOnce() {
+        let readings = CliticVariants.readings(of: Word(ArabicNormalizer.normalize("وأبي"))).map(\.word.text)
+        #expect(readings.filter { $0 == CliticVariants.kunya.text }.count == 1, "\(readings)")
+    }
+}

@@ -17,7 +17,21 @@ public enum CliticVariants {
     public static func readings(of word: String) -> [Reading] { readings(of: Word(word)) }
 
     /// All readings of `word`, the word itself first. Readings shorter than two letters are dropped.
+    /// A kunya in the genitive or accusative («أبي», «أبا») is also read in the nominative a name
+    /// is listed in: «ميليشيا أبي الفضل العباس» is «لواء أبو الفضل العباس».
     public static func readings(of word: Word) -> [Reading] {
+        var result = cliticReadings(of: word)
+        for r in result where kunyaCases.contains(r.word) {
+            result.append(Reading(word: kunya, prefixLength: r.prefixLength))
+            break
+        }
+        return result
+    }
+
+    static let kunya = Word(ArabicNormalizer.normalize("أبو"))
+    static let kunyaCases: Set<Word> = DiscoveryLexicon.set(["أبي", "أبا"])
+
+    private static func cliticReadings(of word: Word) -> [Reading] {
         var result = [Reading(word: word, prefixLength: 0)]
         // Most words leave here: shorter than three scalars, or not starting at U+0600 or above
         // (a lead byte below 0xD8), which the UTF-8 tells without decoding.
