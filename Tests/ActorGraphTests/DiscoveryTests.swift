@@ -39,6 +39,10 @@ struct DiscoveryTests {
         Case(name: "negative: a nationality is no name", text: "وقالت المصادر إن القيادي أفغاني الجنسية.", expected: []),
         Case(name: "a role with a pronoun for its actor, then the name",
              text: "أدرجت الوزارة لواء القدس وقائدها محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
+        Case(name: "«أمين عام» after a name is the title", text: "رفع المقاتلون صور العميد سمير الحسن أمين عام حزب الله.",
+             expected: ["سمير الحسن"]),
+        Case(name: "«أمين» as a given name stays in the name", text: "قال العميد سمير أمين الحسن إن الهجوم فشل.",
+             expected: ["سمير أمين الحسن"]),
         Case(name: "a possessive role that is no role word of its own («ومؤسسه»)",
              text: "أدرجت الوزارة حزب الله ومؤسسه محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
     ]

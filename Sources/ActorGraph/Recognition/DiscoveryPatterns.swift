@@ -189,6 +189,9 @@ struct DiscoveryPatterns {
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w)
                     || DiscoveryPatterns.roleAdverbs.contains(w) { break }
                 if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
+                // «ناصر رستم أمين عام حزب الله»: «أمين» before «عام» is the title, not a given name.
+                if k > j, k + 1 < range.upperBound, DiscoveryPatterns.secretary.contains(w),
+                   DiscoveryPatterns.general.contains(tokens[k + 1].word) { break }
                 if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
                 // «محمود أبو حصيني بإطلاق …»: a preposition glued to a noun ends the name.
                 if k > j + 1, !state.isGivenName(k, lexicon), ["با", "بال", "لل", "لا", "كا", "وب", "ول"].contains(where: { w.hasPrefix($0) }) { break }
@@ -426,6 +429,10 @@ struct DiscoveryPatterns {
         if tokens[j - 1].word == "في", tokens[j + 1].word == DiscoveryPatterns.arabicComma { return true }
         return (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && DiscoveryPatterns.regions.contains(tokens[j].word)
     }
+
+    /// «أمين عام»: the title of a secretary-general after a name.
+    static let secretary: Set<Word> = DiscoveryLexicon.set(["أمين"])
+    static let general: Set<Word> = DiscoveryLexicon.set(["عام", "العام"])
 
     /// Roles with a pronoun for their actor: «قائدها», «زعيمه».
     static let possessiveRoles: Set<Word> = DiscoveryLexicon.set(["قائدها", "قائده", "زعيمها", "زعيمه", "متزعمها", "متزعمه",
