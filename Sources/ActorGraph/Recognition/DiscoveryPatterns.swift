@@ -84,7 +84,7 @@ struct DiscoveryPatterns {
     }
 
     static let quote: Word = "\""
-    static let openParen: Word = "("
+    static let openParen: Word = "(", closeParen: Word = ")"
     static let arabicComma: Word = "،", comma: Word = ","
     static let descriptorHeads: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"])
     /// Heads too common to open an unquoted name («قوات الأمن»), but fine before a quoted one.
@@ -249,8 +249,8 @@ struct DiscoveryPatterns {
         var j = i + 1
         if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
         // «كتيبة "خالد بن الوليد"», and in brackets: «كتيبة (أبي عبيدة بن الجراح)».
-        guard range.contains(j), tokens[j].word == DiscoveryPatterns.quote || tokens[j].word == DiscoveryPatterns.openParen else { return nil }
-        let close: Word = tokens[j].word == DiscoveryPatterns.quote ? DiscoveryPatterns.quote : ")"
+        guard isQuote(j, range) else { return nil }
+        let close = closingMark(j)
         var k = j + 1
         while k < range.upperBound, k - j <= 7, tokens[k].word != close { k += 1 }
         guard k < range.upperBound, tokens[k].word == close, k - j - 1 >= 1, k - j - 1 <= 6,
@@ -444,11 +444,16 @@ struct DiscoveryPatterns {
     /// The one to four words between a quote mark (or bracket) at `j` and the one closing it.
     private func quotedWords(from j: Int, _ range: Range<Int>, _ taken: [Bool]) -> Range<Int>? {
         guard isQuote(j, range) else { return nil }
-        let close = tokens[j].word == "(" ? ")" : "\""
+        let close = closingMark(j)
         var k = j + 1
         while k < range.upperBound, k - j <= 5, tokens[k].kind == .word, !taken[k] { k += 1 }
-        guard k < range.upperBound, tokens[k].text == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
+        guard k < range.upperBound, tokens[k].word == close, k - j - 1 >= 1, k - j - 1 <= 4 else { return nil }
         return (j + 1)..<k
+    }
+
+    /// The mark that closes the quote or bracket at token `j`.
+    private func closingMark(_ j: Int) -> Word {
+        tokens[j].word == DiscoveryPatterns.openParen ? DiscoveryPatterns.closeParen : DiscoveryPatterns.quote
     }
 
     /// Triggers that are also adjectives of a group: «الإرهابي زهران علوش» but «داعش الإرهابي».

@@ -425,16 +425,15 @@ struct SentenceContext {
 
     /// Token `k`, or the token after a date or a bracketed alias that starts there: «قوات اللواء
     /// الثامن بزمن نظام الأسد بقيادة العودة» reads on from the brigade to «بقيادة», «“لواء القدس”
-    /// (لواء القدس الفلسطيني)، التابع لـ…» from the brigade to «التابع».
+    /// (لواء القدس الفلسطيني)، التابع لـ…» from the brigade to «التابع». The mention's flags already
+    /// say that the word before it is a noun of time or a bracket: nothing is looked up here, at
+    /// every binding of a slot.
     private func pastAppendix(_ k: Int) -> Int {
         var i = k
         while range.contains(i), tokens[i].word == SentenceContext.quote { i += 1 }
-        guard range.contains(i) else { return k }
-        let isDate = tokens[i].kind == .word && readings.any(i, in: RelationExtractor.timeNouns)
-        guard isDate || tokens[i].word == SentenceContext.openBracket else { return k }
         var j = i + 1
         while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
-        guard range.contains(j), let t = mentionAt[j], isDate ? mentions[t].temporal : mentions[t].bracketedAlias else { return k }
+        guard range.contains(i), range.contains(j), let t = mentionAt[j], mentions[t].temporal || mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
 
