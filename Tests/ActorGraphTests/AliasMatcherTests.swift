@@ -45,6 +45,31 @@ struct AliasMatcherTests {
         #expect(found == c.expected)
     }
 
+    /// Compound given names in their other spelling; phrases with «الدين» that are no given name keep theirs.
+    @Test(arguments: [
+        ("حركة نور الدين الزنكي", "حركة نورالدين الزنكي"),
+        ("مصطفى بدرالدين", "مصطفى بدر الدين"),
+        ("عبد الله أوجلان", "عبدالله أوجلان"),
+        ("أبو عبدالله الشامي", "أبو عبد الله الشامي"),
+        ("عبد القادر نور الدين", "عبدالقادر نورالدين"),
+        ("تنظيم حراس الدين", nil),
+        ("جبهة أنصار الدين", nil),
+        ("عبد ربه", nil),
+        ("عبدالقادر", "عبد القادر"),
+    ] as [(String, String?)])
+    func compoundNamesHaveTheirOtherSpelling(name: String, expected: String?) {
+        #expect(CompoundNames.variant(of: name) == expected)
+    }
+
+    @Test func gazetteerNamesMatchInBothSpellingsOfACompoundName() {
+        let zenki = GazetteerActor(id: "zenki", type: .faction, name: "حركة نور الدين الزنكي", nameEn: "Nour al-Din al-Zenki")
+        let ocalan = GazetteerActor(id: "ocalan", type: .person, name: "عبدالله أوجلان", nameEn: "Abdullah Ocalan")
+        let matcher = AliasMatcher(actors: [zenki, ocalan])
+        let text = NormalizedText("اتهمت حركة نورالدين الزنكي أنصار عبد الله أوجلان وقاتلت حركة نور الدين الزنكي.")
+        let found = matcher.matches(in: Tokenizer.tokenize(text)).map { text.originalText(text.originalRange($0.start, $0.end)) }
+        #expect(found == ["حركة نورالدين الزنكي", "عبد الله أوجلان", "حركة نور الدين الزنكي"])
+    }
+
     @Test func cliticReadingsKeepTheWordFirst() {
         #expect(CliticVariants.readings(of: "ولواء").map(\.form).prefix(2) == ["ولواء", "لواء"])
         #expect(CliticVariants.readings(of: "للدفاع").contains(.init(word: "الدفاع", prefixLength: 2)))

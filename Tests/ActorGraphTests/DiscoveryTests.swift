@@ -43,6 +43,10 @@ struct DiscoveryTests {
              expected: ["سمير الحسن"]),
         Case(name: "«أمين» as a given name stays in the name", text: "قال العميد سمير أمين الحسن إن الهجوم فشل.",
              expected: ["سمير أمين الحسن"]),
+        Case(name: "negative: a byline in brackets after an outlet's dash", text: "بلدي نيوز - (عمر حاج حسين)", expected: []),
+        Case(name: "negative: a byline in quotes after an en dash", text: "عنب بلدي – “عمر حاج حسين”", expected: []),
+        Case(name: "negative: a bracketed name that is its whole line", text: "(عمر حاج حسين)", expected: []),
+        Case(name: "a quoted name with words after it", text: "وقال “نواف البشير” شيخ قبيلة إن لواء القدس انسحب.", expected: ["نواف البشير"]),
         Case(name: "a possessive role that is no role word of its own («ومؤسسه»)",
              text: "أدرجت الوزارة حزب الله ومؤسسه محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
     ]

@@ -119,3 +119,19 @@ struct KunyaCaseTests {
         #expect(readings.filter { $0 == CliticVariants.kunya.text }.count == 1, "\(readings)")
     }
 }
+
+/// A family name read alone stands for the person, except where it is the first noun of a genitive.
+@Suite("Short forms")
+struct ShortFormTests {
+    @Test(arguments: [
+        ("a genitive: «كلية الحرب»", "انشق العميد حسين محمد كلية عن قوات النظام. ودرّس العميد في كلية الحرب العليا.", 1),
+        ("the name alone, then a verb", "انشق العميد حسين محمد كلية عن قوات النظام. وقال كلية إن الجيش انحرف.", 2),
+        ("the name, then a relative pronoun", "انشق العميد حسين محمد كلية عن قوات النظام. وكان كلية الذي درّس في الكلية أول المنشقين.", 2),
+    ])
+    func familyNameMentions(name: String, text: String, mentions: Int) {
+        let doc = Fixtures.extract(text)
+        let person = doc.actors.actors.firstIndex { $0.name == "حسين محمد كلية" }
+        #expect(person != nil, "\(name)")
+        #expect(doc.actors.mentions.filter { $0.actor == person }.count == mentions, "\(name)")
+    }
+}

@@ -160,6 +160,7 @@ public struct ActorRecognizer: Sendable {
                       let m = local.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: sentence.tokenRange.upperBound),
                       !m.tokens.contains(where: { state.covered[$0] }) else { i += 1; continue }
                 let actor = state.actors[m.targets[0].actor]
+                if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: actor, state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
                 state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
                 i = m.tokens.upperBound
             }
@@ -191,12 +192,25 @@ public struct ActorRecognizer: Sendable {
         func resolve(sentences: [Sentence], state: inout State) {
             for sentence in sentences {
                 for i in sentence.tokenRange where !state.covered[i] && state.tokens[i].kind == .word {
-                    guard let (actor, prefixLength) = match(i, state.readings) else { continue }
+                    guard let (actor, prefixLength) = match(i, state.readings),
+                          !ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) else { continue }
                     let token = state.tokens[i]
                     state.add(Candidate(actor: state.actors[actor], tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name))
                 }
             }
         }
+
+        /// «عضو الهيئة التدريسية في كلية الحرب»: a family name without the article that is also a
+        /// noun («كلية», «حرب») is that noun when a definite word follows it, as the first noun of
+        /// a genitive does. A name read alone is followed by a verb, a clitic word or punctuation;
+        /// the relative pronouns («كلية الذي») are the exception.
+        static func isConstructNoun(_ i: Int, of actor: FoundActor, _ tokens: [Token], limit: Int) -> Bool {
+            guard actor.type == .person, !tokens[i].word.hasPrefix("ال"), i + 1 < limit, tokens[i + 1].kind == .word else { return false }
+            let next = tokens[i + 1].word
+            return next.hasPrefix("ال") && !relativePronouns.contains(next)
+        }
+
+        static let relativePronouns: Set<Word> = DiscoveryLexicon.set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"])
     }
 
     static let abu: Word = "ابو"

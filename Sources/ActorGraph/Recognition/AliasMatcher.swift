@@ -37,8 +37,14 @@ public struct AliasMatcher: Sendable {
     /// Indexes every name of every actor (indices into `actors`).
     public init(actors: [GazetteerActor]) {
         for (i, actor) in actors.enumerated() {
-            for name in actor.undatedNames { add(name, target: Target(actor: i, alias: DatedAlias(name: name))) }
-            for dated in actor.datedAliases { add(dated.name, target: Target(actor: i, alias: dated)) }
+            for name in actor.undatedNames {
+                add(name, target: Target(actor: i, alias: DatedAlias(name: name)))
+                if let other = CompoundNames.variant(of: name) { add(other, target: Target(actor: i, alias: DatedAlias(name: name))) }
+            }
+            for dated in actor.datedAliases {
+                add(dated.name, target: Target(actor: i, alias: dated))
+                if let other = CompoundNames.variant(of: dated.name) { add(other, target: Target(actor: i, alias: dated)) }
+            }
         }
     }
 

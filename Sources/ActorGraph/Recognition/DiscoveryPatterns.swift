@@ -318,11 +318,17 @@ struct DiscoveryPatterns {
         guard !taken[i], tokens[i].word == DiscoveryPatterns.quote || tokens[i].word == DiscoveryPatterns.openParen else { return nil }
         // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
         if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].word) }) { return nil }
+        // «بلدي نيوز - (عمر حاج حسين)»: a name after an outlet's dash is the writer's byline.
+        if i > range.lowerBound, DiscoveryPatterns.dashes.contains(tokens[i - 1].word) { return nil }
         guard let name = personName(from: i, range, taken, strict: true) else { return nil }
         // A given name alone in quotes is too weak; a kunya («أبو شهد») is a person.
         guard name.count >= 2 else { return nil }
+        // A name in quotes or brackets that is its whole line says nothing of the person: a byline or a caption.
+        if i == range.lowerBound, name.upperBound + 1 >= range.upperBound { return nil }
         return candidate(.person, name)
     }
+
+    static let dashes: Set<Word> = ["-", "–", "—"]
 
     private func startsPersonName(_ i: Int) -> Bool {
         state.isGivenName(i, lexicon) || tokens[i].word == "ابو"
