@@ -43,6 +43,8 @@ struct DiscoveryTests {
              expected: ["سمير الحسن"]),
         Case(name: "«أمين» as a given name stays in the name", text: "قال العميد سمير أمين الحسن إن الهجوم فشل.",
              expected: ["سمير أمين الحسن"]),
+        Case(name: "a kunya in brackets after a name is the same person",
+             text: "وتشير المصادر إلى أن العميد عبد الرحمن حسين الخطيب («أبو حسين الأردني») يقودها.", expected: ["عبد الرحمن حسين الخطيب"]),
         Case(name: "negative: a byline in brackets after an outlet's dash", text: "بلدي نيوز - (عمر حاج حسين)", expected: []),
         Case(name: "negative: a byline in quotes after an en dash", text: "عنب بلدي – “عمر حاج حسين”", expected: []),
         Case(name: "negative: a bracketed name that is its whole line", text: "(عمر حاج حسين)", expected: []),

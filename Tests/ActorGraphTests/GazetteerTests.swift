@@ -135,3 +135,16 @@ struct ShortFormTests {
         #expect(doc.actors.mentions.filter { $0.actor == person }.count == mentions, "\(name)")
     }
 }
+
+/// «قوى الأمن الداخلي»: the Asayish before the fall, the new Interior Ministry's force after it.
+@Suite("Internal security forces by date")
+struct InternalSecurityTests {
+    @Test(arguments: [
+        ("2019-05-01", "asayish"),
+        ("2025-07-20", "internal-security-command"),
+    ])
+    func shortNameResolvesByDate(date: String, expected: String) throws {
+        let doc = try Extractor.standard().extract(Article(id: "t.txt", text: "أعلنت قوى الأمن الداخلي اعتقال خلية في الحسكة.", date: PartialDate(date)))
+        #expect(doc.actors.actors.map(\.id) == [expected])
+    }
+}

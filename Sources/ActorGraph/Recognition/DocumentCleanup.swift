@@ -133,7 +133,29 @@ struct DocumentCleanup {
         }
     }
 
+    /// «العميد عبد الرحمن حسين الخطيب («أبو حسين الأردني»)»: a discovered person in brackets right
+    /// after another person's name is that person's other name (a kunya, a nom de guerre).
+    private func bracketedNames(_ state: inout State) {
+        let tokens = state.tokens
+        // The token after each person's name → that person.
+        var personBefore: [Int: Int] = [:]
+        for m in state.mentions where m.kind == .name && state.actors[m.actor].type == .person { personBefore[m.tokens.upperBound] = m.actor }
+        guard !personBefore.isEmpty else { return }
+        for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type == .person {
+            let host = state.mentions.lazy.compactMap { m -> Int? in
+                guard m.actor == d, m.kind == .name else { return nil }
+                var k = m.tokens.lowerBound - 1
+                if k >= 0, tokens[k].word == DiscoveryPatterns.quote { k -= 1 }
+                guard k >= 0, tokens[k].word == DiscoveryPatterns.openParen, let p = personBefore[k], p != d else { return nil }
+                return p
+            }.first
+            guard let host else { continue }
+            for i in state.mentions.indices where state.mentions[i].actor == d { state.mentions[i].actor = host }
+        }
+    }
+
     private func mergeVariants(_ state: inout State) {
+        bracketedNames(&state)
         mergePersons(&state)
         // The cores of the spellings each actor is named with, kept up to date as actors merge
         // (instead of a scan of every mention for every pair of actors), each computed once.

@@ -35,5 +35,15 @@ struct SponsorAdjectives {
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
             state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: true))
         }
+        // «اللواء الثامن المدعوم روسياً … جراء كمين نفذته قوات النظام»: a state named right after a
+        // backing cue is the sponsor only (the adverb reads as the state's name once its tanween is
+        // stripped); it is no side of a clash or an alliance in the sentence.
+        for m in state.mentions.indices where state.mentions[m].tokens.lowerBound > 0 && !state.mentions[m].sponsorOnly {
+            let before = state.mentions[m].tokens.lowerBound - 1
+            guard state.actors[state.mentions[m].actor].type == .state, state.readings.any(before, in: SponsorAdjectives.backing) else { continue }
+            state.mentions[m].sponsorOnly = true
+        }
     }
+
+    static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
 }
