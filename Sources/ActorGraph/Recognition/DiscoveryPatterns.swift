@@ -318,9 +318,12 @@ struct DiscoveryPatterns {
         guard !taken[i], tokens[i].word == DiscoveryPatterns.quote || tokens[i].word == DiscoveryPatterns.openParen else { return nil }
         // «الملقّب “أبو عزام”», «المعروف باسم (خالد باقر)»: a nickname of the person just named.
         if (max(range.lowerBound, i - 2)..<i).contains(where: { lexicon.nicknameCues.contains(tokens[$0].word) }) { return nil }
-        // «بلدي نيوز - (عمر حاج حسين)»: a name after an outlet's dash is the writer's byline.
-        if i > range.lowerBound, DiscoveryPatterns.dashes.contains(tokens[i - 1].word) { return nil }
-        guard let name = personName(from: i, range, taken, strict: true) else { return nil }
+        // «بلدي نيوز - (عمر حاج حسين)», «بلدي نيوز - إدلب (مصعب العمر)»: a name after an outlet's dash
+        // (and the place it writes from) is the writer's byline.
+        if (max(range.lowerBound, i - 3)..<i).contains(where: { DiscoveryPatterns.dashes.contains(tokens[$0].word) }) { return nil }
+        // «ألقى القبض على “تمام علي الشيخ” قائد قوات …»: a quoted name of two words or more that a role
+        // follows is a person's, whatever its first word.
+        guard let name = personName(from: i, range, taken, strict: true) ?? quotedBeforeRole(i, range, taken) else { return nil }
         // A given name alone in quotes is too weak; a kunya («أبو شهد») is a person.
         guard name.count >= 2 else { return nil }
         // A name in quotes or brackets that is its whole line says nothing of the person: a byline or a caption.
@@ -330,6 +333,20 @@ struct DiscoveryPatterns {
 
     static let dashes: Set<Word> = ["-", "–", "—"]
 
+    /// The quoted words at `i` (two to four) when a role word follows the closing mark.
+    private func quotedBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Range<Int>? {
+        guard let words = quotedWords(from: i, range, taken), words.count >= 2 else { return nil }
+        var k = words.upperBound + 1
+        if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
+        guard isWord(k, range), lexicon.roleWords.contains(tokens[k].word) || DiscoveryPatterns.roleAdverbs.contains(tokens[k].word) else { return nil }
+        // «على» reads as the given name «علي» once normalized: a stop word that is a given name stays.
+        guard !words.contains(where: { t in
+            let w = tokens[t].word
+            return (lexicon.stopWords.contains(w) && !lexicon.givenNames.contains(w)) || DiscoveryPatterns.genericNames.contains(w)
+        }) else { return nil }
+        return words
+    }
+
     private func startsPersonName(_ i: Int) -> Bool {
         state.isGivenName(i, lexicon) || tokens[i].word == "ابو"
     }
@@ -338,11 +355,14 @@ struct DiscoveryPatterns {
     private func personName(from j: Int, _ range: Range<Int>, _ taken: [Bool], strict: Bool) -> Range<Int>? {
         guard range.contains(j), !taken[j] else { return nil }
         if isQuote(j, range) {
-            guard let words = quotedWords(from: j, range, taken), startsPersonName(words.lowerBound) else { return nil }
+            // After a rank («العميد "عناد الدرويش"») quotes mark a name of two words or more whatever its first word.
+            guard let words = quotedWords(from: j, range, taken), startsPersonName(words.lowerBound) || (!strict && words.count >= 2) else { return nil }
             return words
         }
         guard tokens[j].kind == .word else { return nil }
         if strict && !startsPersonName(j) { return nil }
+        // «الهيكل القيادي وتطوير الأداء»: a word glued to «و» that is no given name joins a phrase, never opens a name.
+        if !startsPersonName(j), tokens[j].word.startsWithWaw { return nil }
         // «القيادي العسكري يصبح أكثر إقناعا»: a present-tense verb, not a name.
         if !startsPersonName(j), let first = tokens[j].text.first, "يتن".contains(first) { return nil }
         if tokens[j].word.hasPrefix("ال") && !state.isGivenName(j, lexicon) { return nil }
