@@ -63,6 +63,7 @@ struct DiscoveryTests {
     /// Groups found by their heads: the name discovered, or none.
     @Test(arguments: [
         ("a head and a quoted name", "أعلن الجيش الحر تشكيل كتيبة \"خالد بن الوليد\" في حمص.", ["خالد بن الوليد"]),
+        ("a patronymic goes on with a name", "تم تعيين قائد عام للواء الزبير ابن العوام في وزارة الدفاع.", ["لواء الزبير ابن العوام"]),
         ("a head and a name in brackets", "أعلن الجيش الحر تشكيل كتيبة (أبي عبيدة بن الجراح) في ريف دمشق.", ["أبي عبيدة بن الجراح"]),
         ("negative: «حركة» and a verbal noun", "تزداد كذلك حركة الانشقاق في صفوف قوات النظام.", []),
         ("negative: «حركة البضائع»", "يستخدم الكثير منها العنف للسيطرة على حركة البضائع والأشخاص.", []),

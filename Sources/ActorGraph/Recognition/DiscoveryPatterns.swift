@@ -196,6 +196,12 @@ struct DiscoveryPatterns {
                 // «محمود أبو حصيني بإطلاق …»: a preposition glued to a noun ends the name.
                 if k > j + 1, !state.isGivenName(k, lexicon), ["با", "بال", "لل", "لا", "كا", "وب", "ول"].contains(where: { w.hasPrefix($0) }) { break }
             } else {
+                // «لواء الزبير ابن العوام»: «ابن»/«بن» and the father's name go on with a name.
+                if k > j, DiscoveryPatterns.patronymics.contains(w), k + 1 < range.upperBound, k + 1 - j < limit,
+                   tokens[k + 1].kind == .word, !taken[k + 1], !isStopWord(k + 1) {
+                    k += 2
+                    continue
+                }
                 if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") { break }
                 // A construct chain: indefinite words, then definite ones that agree. After a definite
                 // word an indefinite one starts something else: «كتائب الصفوة تجمعاً», «الرديفة المتواجدة».
@@ -205,6 +211,8 @@ struct DiscoveryPatterns {
         }
         return j..<k
     }
+
+    static let patronymics: Set<Word> = DiscoveryLexicon.set(["ابن", "بن"])
 
     /// A stop word by its original spelling: «على» (on) stops a name, «علي» (Ali) does not,
     /// though both normalize to «علي».
