@@ -303,6 +303,8 @@ struct DiscoveryPatterns {
     /// «أطلقت على التشكيل الجديد اسم فجر الإسلام», «يحمل اسم "…"»: a new group given a name.
     private func namedAs(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], reading(i, in: DiscoveryPatterns.namingWords) != nil else { return nil }
+        // «لقائد الميليشيا المعروف باسم “فراس العراقية”»: a nickname cue before «باسم» names a person.
+        if i > range.lowerBound, lexicon.nicknameCues.contains(tokens[i - 1].word) { return nil }
         guard range.contains(where: { DiscoveryPatterns.groupNouns.contains(tokens[$0].word) }) else { return nil }
         var j = i + 1
         let quotedName = range.contains(j) && tokens[j].word == DiscoveryPatterns.quote
