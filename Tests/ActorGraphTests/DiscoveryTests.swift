@@ -47,6 +47,7 @@ struct DiscoveryTests {
              text: "وتشير المصادر إلى أن العميد عبد الرحمن حسين الخطيب («أبو حسين الأردني») يقودها.", expected: ["عبد الرحمن حسين الخطيب"]),
         Case(name: "negative: a byline in brackets after an outlet's dash", text: "بلدي نيوز - (عمر حاج حسين)", expected: []),
         Case(name: "negative: a byline in quotes after an en dash", text: "عنب بلدي – “عمر حاج حسين”", expected: []),
+        Case(name: "a woman commander", text: "وقالت القيادية جيهان شيخ أحمد في المؤتمر إن المعركة بدأت.", expected: ["جيهان شيخ أحمد"]),
         Case(name: "negative: a byline after a dash and a place", text: "بلدي نيوز - إدلب (مصعب العمر)", expected: []),
         Case(name: "a quoted name that a role follows, whatever its first word",
              text: "ألقى الأمن العام القبض على “تمام علي الشيخ” قائد قوات الطراميح في بلدة معردس.", expected: ["تمام علي الشيخ"]),
