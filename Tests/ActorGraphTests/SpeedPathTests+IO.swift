@@ -122,3 +122,43 @@ extension SpeedPathTests {
         #expect(answered > 20, "some edits stay in the subset")
     }
 }
+
+extension SpeedPathTests {
+    /// A word's fingerprint, hashed from its UTF-8, is the one hashed from its scalars; on random
+    /// text with marks, emoji (four bytes), controls and CR LF.
+    @Test(arguments: 0..<50)
+    func wordFingerprintFromUTF8IsTheScalarsOne(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed) &+ 500)
+        let extra = ["", "😀", "e\u{301}", "\r\n", "\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"][seed % 5]
+        for length in [0, 1, 5, 30] {
+            let text = extra + RandomText.make(length: length, using: &rng) + extra
+            var h = Word.offsetBasis
+            for s in text.unicodeScalars { h = Word.mix(h, s) }
+            #expect(Word(text).fingerprint == Word.finish(h), "\(text.unicodeScalars.map(\.value))")
+            #expect(Word(text) == Word(text: text, hash: h))
+        }
+    }
+
+    /// Thousands of words through one vocabulary (its slots doubling several times): one index
+    /// per spelling and one spelling per index, as the plain tokenizer spells them.
+    @Test func vocabularyGivesOneIndexPerSpelling() {
+        var rng = SeededGenerator(seed: 77)
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+        let words = (0..<30_000).map { _ in String((0..<Int.random(in: 1...5, using: &rng)).map { _ in letters.randomElement(using: &rng)! }) }
+        let vocabulary = Vocabulary()
+        var spellingOf: [Int32: String] = [:], indexOf: [String: Int32] = [:]
+        for chunk in stride(from: 0, to: words.count, by: 1000) {
+            let text = NormalizedText(words[chunk..<(chunk + 1000)].joined(separator: " "))
+            let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+            #expect(tokens == Tokenizer.tokenize(text))
+            for (token, id) in zip(tokens, ids) {
+                #expect(spellingOf[id, default: token.text] == token.text)
+                #expect(indexOf[token.text, default: id] == id)
+                spellingOf[id] = token.text
+                indexOf[token.text] = id
+            }
+        }
+        #expect(vocabulary.count == indexOf.count)
+        #expect(vocabulary.count > 10_000)
+    }
+}
