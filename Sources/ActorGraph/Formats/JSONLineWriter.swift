@@ -11,9 +11,23 @@ struct JSONLineWriter {
     private var capacity: Int
     /// Frees the storage when the writer goes.
     private let owner: Storage
-    /// Strings written with `string(_:key:)` since `forgetRepeats`, by key: the text and where
-    /// its escaped bytes are.
-    private var repeats: [Int: (text: String, escaped: Range<Int>)] = [:]
+    /// Strings written with `string(_:key:)`, by key (`repeats[key]` for a key of 0 or more,
+    /// `negativeRepeats[-1 - key]` for a negative one): the text and where its escaped bytes are,
+    /// valid while its `generation` is the writer's. A dictionary hashed every key and was
+    /// emptied slot by slot at every line.
+    private var repeats: [Repeat] = []
+    private var negativeRepeats: [Repeat] = []
+    private var generation: UInt32 = 1
+    /// Whether a key always comes with the same text until `forgetRepeats` (as the lines written
+    /// from an extraction key sentences and actors by their index): the text is then neither
+    /// kept nor compared, which retained and released every keyed string.
+    var keysNameTheirTexts = false
+
+    private struct Repeat {
+        var generation: UInt32 = 0
+        var text = ""
+        var escaped = 0..<0
+    }
 
     private final class Storage {
         var pointer: UnsafeMutablePointer<UInt8>
@@ -40,7 +54,14 @@ struct JSONLineWriter {
     }
 
     /// Forgets the strings written by key (their keys name sentences of one document).
-    mutating func forgetRepeats() { repeats.removeAll(keepingCapacity: true) }
+    mutating func forgetRepeats() {
+        generation &+= 1
+        if generation == 0 {  // after 2^32 lines: the old generations could come back
+            repeats.removeAll(keepingCapacity: true)
+            negativeRepeats.removeAll(keepingCapacity: true)
+            generation = 1
+        }
+    }
 
     @inline(__always)
     private mutating func reserve(_ n: Int) {
@@ -71,6 +92,7 @@ struct JSONLineWriter {
         count += n
     }
 
+    @inline(__always)
     mutating func raw(_ s: StaticString) {
         append(s.utf8Start, s.utf8CodeUnitCount)
     }
@@ -90,16 +112,31 @@ struct JSONLineWriter {
     /// Without a key, `string(s)`.
     mutating func string(_ s: String, key: Int?) {
         guard let key else { return string(s) }
-        if let known = repeats[key], known.text == s {
-            let n = known.escaped.count
-            reserve(n)  // first: it may move the storage the copy is read from
-            (base + count).initialize(from: base + known.escaped.lowerBound, count: n)
-            count += n
-            return
+        if key >= 0 {
+            if key >= repeats.count { repeats.append(contentsOf: repeatElement(Repeat(), count: key + 1 - repeats.count)) }
+            if copyRepeat(of: s, repeats[key]) { return }
+            let start = count
+            string(s)
+            repeats[key] = Repeat(generation: generation, text: keysNameTheirTexts ? "" : s, escaped: start..<count)
+        } else {
+            let k = -1 - key
+            if k >= negativeRepeats.count { negativeRepeats.append(contentsOf: repeatElement(Repeat(), count: k + 1 - negativeRepeats.count)) }
+            if copyRepeat(of: s, negativeRepeats[k]) { return }
+            let start = count
+            string(s)
+            negativeRepeats[k] = Repeat(generation: generation, text: keysNameTheirTexts ? "" : s, escaped: start..<count)
         }
-        let start = count
-        string(s)
-        repeats[key] = (s, start..<count)
+    }
+
+    /// Copies the escaped bytes of `s` written before under the key of `known`, if they are.
+    @inline(__always)
+    private mutating func copyRepeat(of s: String, _ known: Repeat) -> Bool {
+        guard known.generation == generation && (keysNameTheirTexts || known.text == s) else { return false }
+        let n = known.escaped.count
+        reserve(n)  // first: it may move the storage the copy is read from
+        (base + count).initialize(from: base + known.escaped.lowerBound, count: n)
+        count += n
+        return true
     }
 
     /// Copies runs of bytes that need no escape at once: in Arabic text that is nearly all of them.
@@ -203,6 +240,8 @@ extension ExtractionRecord {
 
     /// Appends the line to what `w` holds.
     func write(to w: inout JSONLineWriter, lineBreak: Bool) {
+        // A record's evidence is keyed by its start, which two sentences of a record made by hand could share.
+        w.keysNameTheirTexts = false
         ExtractionLine.line(&w, date: date, doc: doc, lineBreak: lineBreak, entities: { w in
             w.array(entities) { w, e in
                 ExtractionLine.entity(&w, discovered: e.discovered, id: e.id, idKey: nil, name: e.name, nameEn: e.name_en, type: e.type) { w in
@@ -227,6 +266,8 @@ extension ExtractionRecord {
     static func write(_ doc: DocumentExtraction, includeCoMentions: Bool, to w: inout JSONLineWriter, lineBreak: Bool) {
         let actors = doc.actors.actors
         let names = NameMentions(doc.actors)
+        // Sentence `k` and actor `i` have one text each.
+        w.keysNameTheirTexts = true
         ExtractionLine.line(&w, date: doc.article.date, doc: doc.article.id, lineBreak: lineBreak, entities: { w in
             w.array(actors.indices.lazy.filter { names.hasNames(actor: $0) }) { w, i in
                 let a = actors[i]

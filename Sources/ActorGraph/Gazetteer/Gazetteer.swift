@@ -90,9 +90,14 @@ public struct Gazetteer: Sendable {
 
     /// The gazetteer shipped with ActorGraph.
     public static func bundled() throws -> Gazetteer {
+        try GazetteerLoader.load(url: try bundledURL())
+    }
+
+    /// Where the bundled gazetteer's file is.
+    static func bundledURL() throws -> URL {
         guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "yaml") else {
             throw GazetteerError(file: "gazetteer.yaml", line: nil, column: nil, message: "the bundled gazetteer is missing from the build")
         }
-        return try GazetteerLoader.load(url: url)
+        return url
     }
 }

@@ -32,6 +32,14 @@ public enum GazetteerLoader {
     }
 
     public static func parse(_ yaml: String, file: String) throws -> Gazetteer {
+        // The plain layout is read without Yams; anything else (or anything wrong) is read by
+        // Yams, which also says where a problem is.
+        if let gazetteer = GazetteerFastReader.parse(yaml) { return gazetteer }
+        return try parseWithYams(yaml, file: file)
+    }
+
+    /// What `parse` gives, always read with Yams: the reference the fast reader is tested against.
+    static func parseWithYams(_ yaml: String, file: String) throws -> Gazetteer {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -59,6 +67,17 @@ public enum GazetteerLoader {
             actors.append(actor)
         }
         return Gazetteer(version: version, actors: actors)
+    }
+
+    /// A value as the gazetteer takes it: without the spaces around it, nil when nothing is left.
+    static func nonEmptyTrimmed(_ s: String) -> String? {
+        let trimmed = s.trimmingSpaces()  // as `trimmingCharacters(in: .whitespaces)`, without `NSString`
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Whether an actor id is made of ASCII letters, digits and - _ . only.
+    static func isValidID(_ id: String) -> Bool {
+        id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> GazetteerError {
@@ -97,8 +116,7 @@ public enum GazetteerLoader {
 
         func scalar(_ node: Node, _ key: String) throws -> String {
             guard let s = node.scalar?.string else { throw error(node, "`\(key)` must be a single value") }
-            let trimmed = s.trimmingSpaces()  // as `trimmingCharacters(in: .whitespaces)`, without `NSString`
-            guard !trimmed.isEmpty else { throw error(node, "`\(key)` is empty") }
+            guard let trimmed = GazetteerLoader.nonEmptyTrimmed(s) else { throw error(node, "`\(key)` is empty") }
             return trimmed
         }
 
@@ -125,7 +143,7 @@ public enum GazetteerLoader {
             }
             guard let idNode = field(map, "id") else { throw error(node, "actor without `id`") }
             let id = try scalar(idNode, "id")
-            guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+            guard GazetteerLoader.isValidID(id) else {
                 throw error(idNode, "id `\(id)` must be ASCII letters, digits and - _ .")
             }
             guard let typeNode = field(map, "type") else { throw error(node, "actor `\(id)` has no `type`") }

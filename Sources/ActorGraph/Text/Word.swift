@@ -14,9 +14,42 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     public init(_ text: String) {
         self.text = text
+        // The scalars decoded from the string's UTF-8 (valid, as a `String`'s is) where it is at
+        // hand: going through `unicodeScalars` was most of making a word from a name.
+        let hash = text.utf8.withContiguousStorageIfAvailable { Word.hash(ofValidUTF8: $0) }
+        self.fingerprint = Word.finish(hash ?? Word.hash(of: text.unicodeScalars))
+    }
+
+    /// `mix` over the scalars from `offsetBasis`.
+    @inline(__always)
+    static func hash(of scalars: String.UnicodeScalarView) -> UInt64 {
         var h = Word.offsetBasis
-        for s in text.unicodeScalars { h = Word.mix(h, s) }
-        self.fingerprint = Word.finish(h)
+        for s in scalars { h = Word.mix(h, s) }
+        return h
+    }
+
+    /// `hash(of:)` over the scalars that valid UTF-8 encodes.
+    @inline(__always)
+    static func hash(ofValidUTF8 utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = Word.offsetBasis
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b0 = UInt32(utf8[i])
+            let v: UInt32
+            if b0 < 0x80 {
+                v = b0; i += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                i += 4
+            }
+            h = (h ^ UInt64(v)) &* Word.prime
+        }
+        return h
     }
 
     /// A word whose hash the caller computed over the same scalars with `mix` from `offsetBasis`.
@@ -34,8 +67,9 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     @inline(__always)
     static func mix(_ h: UInt64, _ s: Unicode.Scalar) -> UInt64 {
-        (h ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3
+        (h ^ UInt64(s.value)) &* prime
     }
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
     @inline(__always)
     static func finish(_ h: UInt64) -> UInt64 {
         var x = h
