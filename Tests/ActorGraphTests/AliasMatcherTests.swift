@@ -30,6 +30,7 @@ struct AliasMatcherTests {
         Case(name: "no match inside a longer word", aliases: ["داعش"], text: "الداعشي", expected: []),
         Case(name: "Arabic-Indic digits", aliases: ["الفرع 227"], text: "دوريات الفرع ٢٢٧", expected: ["الفرع ٢٢٧"]),
         Case(name: "English, any case", aliases: ["Liwa al-Quds"], text: "members of LIWA AL-QUDS said", expected: ["LIWA AL-QUDS"]),
+        Case(name: "a hashtag's underscore", aliases: ["ماهر الأسد", "الأسد"], text: "وحمل #ماهر_الأسد رتبة لواء", expected: ["ماهر_الأسد"]),
         Case(name: "bidi control inside", aliases: ["قوات النظام"], text: "قوات\u{200F} النظام", expected: ["قوات\u{200F} النظام"]),
     ]
 

@@ -3,7 +3,7 @@
 /// Aliases are stored as token sequences in a trie. Overlap policy: leftmost-longest — at each
 /// position the longest alias wins, and matching resumes after it, so «شعبة المخابرات العسكرية»
 /// wins over «المخابرات العسكرية». Only the first token of an alias may carry clitics (see
-/// `CliticVariants`); a quote mark or hyphen between the words of a name is skipped
+/// `CliticVariants`); a quote mark, hyphen or underscore between the words of a name is skipped
 /// («جيش "الإسلام"», "Liwa al-Quds").
 public struct AliasMatcher: Sendable {
     /// What an alias points to: an actor, valid on the dates the alias is valid.
@@ -30,6 +30,8 @@ public struct AliasMatcher: Sendable {
     private var targets: [[Target]] = [[]]
     static let quote: Word = "\""
     static let hyphen: Word = "-"
+    /// Hashtags join a name's words with it: «#ماهر_الأسد».
+    static let underscore: Word = "_"
     public private(set) var aliasCount = 0
 
     public init() {}
@@ -130,7 +132,7 @@ public struct AliasMatcher: Sendable {
             var j = i + 1
             while j < limit {
                 var k = j
-                while k < limit && tokens[k].kind == .punctuation && (tokens[k].word == AliasMatcher.quote || tokens[k].word == AliasMatcher.hyphen) && k - j < 1 { k += 1 }
+                while k < limit && tokens[k].kind == .punctuation && (tokens[k].word == AliasMatcher.quote || tokens[k].word == AliasMatcher.hyphen || tokens[k].word == AliasMatcher.underscore) && k - j < 1 { k += 1 }
                 guard k < limit, tokens[k].kind == .word, let next = child(of: node, tokens[k].word) else { break }
                 node = next
                 j = k + 1
