@@ -47,6 +47,8 @@ struct DiscoveryTests {
              text: "وتشير المصادر إلى أن العميد عبد الرحمن حسين الخطيب («أبو حسين الأردني») يقودها.", expected: ["عبد الرحمن حسين الخطيب"]),
         Case(name: "negative: a byline in brackets after an outlet's dash", text: "بلدي نيوز - (عمر حاج حسين)", expected: []),
         Case(name: "negative: a byline in quotes after an en dash", text: "عنب بلدي – “عمر حاج حسين”", expected: []),
+        Case(name: "a role's office, «في» and its actor, then the name",
+             text: "وقال مدير العلاقات العامة في \"لواء القدس\" أحمد الأحمد لموقع تلفزيون سوريا إن الفصائل تصدت للهجوم.", expected: ["أحمد الأحمد"]),
         Case(name: "a woman commander", text: "وقالت القيادية جيهان شيخ أحمد في المؤتمر إن المعركة بدأت.", expected: ["جيهان شيخ أحمد"]),
         Case(name: "negative: a byline after a dash and a place", text: "بلدي نيوز - إدلب (مصعب العمر)", expected: []),
         Case(name: "a quoted name that a role follows, whatever its first word",

@@ -227,6 +227,8 @@ struct RelationRuleTests {
              expected: ["commands nasser-rustom liwa-al-quds"]),
         Case(name: "commands: «قائداً عاماً لـ»", text: "كما تم تعيين ناصر رستم قائداً عاماً للواء القدس.",
              expected: ["commands nasser-rustom liwa-al-quds"]),
+        Case(name: "member_of: the head of an office in B", text: "وقال مدير العلاقات العامة في \"لواء القدس\" أحمد الأحمد إن الفصائل تصدت للهجوم.",
+             expected: ["member_of x-ahmd-al-ahmd liwa-al-quds"]),
         Case(name: "member_of: a deputy's title before B, then the name", text: "وادعى نائب القائد العام للواء القدس، سمير الحسن أن الهيئة تنوي الانسحاب.",
              expected: ["member_of x-smyr-al-hsn liwa-al-quds"]),
         Case(name: "commands: the commander's title before B, then the name", text: "وادعى القائد العام للواء القدس، سمير الحسن أن الهيئة تنوي الانسحاب.",

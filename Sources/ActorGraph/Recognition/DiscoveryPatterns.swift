@@ -404,6 +404,8 @@ struct DiscoveryPatterns {
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == "سابق", j - i <= 2 { j += 1 }
+            // «مدير العلاقات العامة في "فيلق الشام" أحمد الأحمد»: the role's office, then «في» and its actor.
+            if isWord(j, range), !taken[j], let office = officeBeforeActor(from: j, range, taken) { j = office }
             if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].word) { j += 1 }
             while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
             // «وقائد مليشيا "الدفاع الوطني" عبد القادر حمو»: the quote opening the actor's name.
@@ -453,6 +455,17 @@ struct DiscoveryPatterns {
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
         guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
+    }
+
+    /// The «في» after one to three words of an office («العلاقات العامة», «المكتب الإعلامي») when an
+    /// actor's name (or the quote opening it) follows it; nil otherwise.
+    private func officeBeforeActor(from j: Int, _ range: Range<Int>, _ taken: [Bool]) -> Int? {
+        var k = j
+        while k < j + 3, isWord(k, range), !taken[k], tokens[k].word != "في", !isStopWord(k) { k += 1 }
+        guard k > j, isWord(k, range), tokens[k].word == "في" else { return nil }
+        var n = k + 1
+        if range.contains(n), tokens[n].word == DiscoveryPatterns.quote { n += 1 }
+        return range.contains(n) && taken[n] ? k : nil
     }
 
     /// Regions and cities named between an actor and a person's name («زعيم X في الجنوب (فلان)»).
