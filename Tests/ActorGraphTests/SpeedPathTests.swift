@@ -320,3 +320,58 @@ struct SpeedPathTests {
         }
     }
 }
+
+/// The relation matcher's faster paths (relation matching session) give what the plain ones give.
+extension SpeedPathTests {
+    /// Texts rich in coordination, parallel conjuncts, topics and gaps: the rule cases (with the
+    /// fixture gazetteer) and the seeds and vocabulary texts (with the bundled one).
+    static func relationCorpora() throws -> [(Extractor, [(String, String)])] {
+        let cases = RelationRuleTests.cases.map { ($0.name, $0.text) }
+        return [(Fixtures.extractor, cases + cases.map { ($0.0 + " (twice)", $0.1 + " " + $0.1) }),
+                (try Extractor.standard(), try SpeedPathTests.texts())]
+    }
+
+    /// Every relation `fast` finds over the corpora is what `plain` finds, evidence and all.
+    static func expectSameRelations(plain configure: (inout RelationExtractor) -> Void) throws {
+        var typed = 0
+        for (extractor, texts) in try relationCorpora() {
+            var plain = extractor.relations
+            configure(&plain)
+            for (name, raw) in texts {
+                let text = NormalizedText(FrontMatter.masked(raw))
+                let tokens = Tokenizer.tokenize(text)
+                let sentences = SentenceSplitter.split(tokens, in: text)
+                let actors = extractor.recognizer.recognize(text, tokens: tokens, sentences: sentences, date: nil)
+                let fast = extractor.relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+                let slow = plain.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+                #expect(fast == slow, "\(name)")
+                typed += fast.filter { $0.type.isTyped }.count
+            }
+        }
+        #expect(typed > 0, "the texts have typed relations")
+    }
+
+    /// A mention's coordination group, remembered once per sentence, is the one walked at every question.
+    @Test func rememberedCoordinationIsTheWalkedOne() throws {
+        try SpeedPathTests.expectSameRelations { $0.remembersCoordination = false }
+    }
+
+    /// Slot-first rules tried at the mentions only find what trying them at every token finds.
+    @Test func slotFirstRulesTriedAtMentionsFindWhatEveryStartFinds() throws {
+        try SpeedPathTests.expectSameRelations { $0.triesEveryStart = true }
+    }
+
+    /// A gap that skips the words where the rest of its rule cannot begin finds what trying every word finds.
+    @Test func gapsLookingAheadFindWhatTryingEveryWordFinds() throws {
+        try SpeedPathTests.expectSameRelations { $0.looksAheadInGaps = false }
+    }
+
+    /// All the plain paths at once.
+    @Test func fastRelationPathsFindWhatThePlainOnesFind() throws {
+        try SpeedPathTests.expectSameRelations {
+            $0.triesEveryStart = true
+            $0.remembersCoordination = false
+            $0.looksAheadInGaps = false
+        }
+    }
+}
