@@ -374,4 +374,37 @@ extension SpeedPathTests {
             $0.looksAheadInGaps = false
         }
     }
+
+    /// The candidate rules found through their key sets are the rules a scan of the table finds:
+    /// for the sentences of the corpora, and for random unions of every density.
+    @Test func candidateRulesAreTheScannedOnes() throws {
+        var checked = 0, found = 0
+        for (extractor, texts) in try SpeedPathTests.relationCorpora() {
+            let compiled = extractor.relations.compiled
+            for (name, raw) in texts {
+                let text = NormalizedText(FrontMatter.masked(raw))
+                let tokens = Tokenizer.tokenize(text)
+                let readings = TokenReadings(tokens)
+                for sentence in SentenceSplitter.split(tokens, in: text) {
+                    let union = compiled.describe(tokens, readings, sentence.tokenRange).union
+                    let fast = compiled.candidates(union: union)
+                    #expect(fast == compiled.candidatesByScan(union: union), "\(name)")
+                    checked += 1
+                    found += fast.count
+                }
+            }
+            var generator = SystemRandomNumberGenerator()
+            for density in [0.0, 0.01, 0.03, 0.1, 0.3, 0.6, 1.0] {
+                for _ in 0..<200 {
+                    let union = (0..<compiled.stride).map { _ in
+                        (0..<64).reduce(UInt64(0)) { word, bit in Double.random(in: 0..<1, using: &generator) < density ? word | 1 << UInt64(bit) : word }
+                    }
+                    let fast = compiled.candidates(union: union)
+                    #expect(fast == compiled.candidatesByScan(union: union), "density \(density)")
+                    found += fast.count
+                }
+            }
+        }
+        #expect(checked > 0 && found > 0)
+    }
 }

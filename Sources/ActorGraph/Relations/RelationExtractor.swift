@@ -13,7 +13,7 @@ public struct RelationExtractor: Sendable {
         "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
     ])
 
-    private let compiled: CompiledRules
+    let compiled: CompiledRules
     /// Each rule's place in the table, as evidence names it.
     private let ruleNames: [String]
     /// Each rule's type and source slot, apart: reading a whole `RelationRule` for them retained its arrays and sets.
@@ -76,6 +76,7 @@ public struct RelationExtractor: Sendable {
         let types = actors.actors.map(\.type)
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
+        var candidates: [Int] = []
         for (s, sentence) in sentences.enumerated() {
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
             var local: [Int] = []
@@ -87,7 +88,7 @@ public struct RelationExtractor: Sendable {
                                           mentions: facts, mentionAt: mentionAt, words: words)
             // A sentence with no rule whose words it all contains needs no more of the context
             // (slot starts, topic, coordination).
-            let candidates = compiled.candidates(union: context.union)
+            compiled.candidates(union: context.union, into: &candidates)
             if !candidates.isEmpty {
                 context.actorTypes = types
                 context.triesEveryStart = triesEveryStart
@@ -235,17 +236,16 @@ struct SentenceContext {
 
     mutating func findSlotStarts() {
         var opens = [Bool](repeating: false, count: range.count)
-        var all: [Int] = [], mentionStarts: [Int] = []
+        var mentionStarts: [Int] = []
         var quotedMention = false
         for i in range where canStartSlot(at: i) {
             opens[i - range.lowerBound] = true
-            all.append(i)
             if mentionAt[i] != nil {
                 mentionStarts.append(i)
                 if token(i, isIn: quote) { quotedMention = true }
             }
         }
-        slotStarts = quotedMention ? all : mentionStarts
+        slotStarts = quotedMention ? range.filter { opens[$0 - range.lowerBound] } : mentionStarts
         opensSlot = opens
     }
 
@@ -377,7 +377,7 @@ struct SentenceContext {
                     // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
                     guard crosses || mentions[m].sponsorOnly || mentions[m].temporal || mentions[m].bracketedAlias || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
-                            || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
+                            || bindings.contains(where: { isCoordinated(m, with: $0) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
                     if tokens[k].kind == .word { words += 1 }
@@ -399,7 +399,7 @@ struct SentenceContext {
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
                     // (Tested last: walking coordination costs most.)
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal && !mention.bracketedAlias
-                        && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
+                        && !(type != .alliedWith && !partner && bindings.contains { isCoordinated(m, with: $0) }) {
                         bindings[slot] = m
                         if match(elements, rest, at: pastAppendix(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
@@ -456,12 +456,16 @@ struct SentenceContext {
         /// The first of the sentence's mentions; the others follow it in order.
         let first: Int
         var group: [[Int]?]
+        /// Each group as a mask over the mentions from `first` (0: not known yet, or a sentence
+        /// of more than 64 mentions), which tells whether a mention is in it without a search.
+        var mask: [UInt64]
         init(_ local: [Int]) {
             let first = local.first ?? 0
             self.first = first
             // `local` is a run of consecutive mentions; otherwise nothing is remembered.
             let consecutive = local.last.map { $0 - first + 1 == local.count } ?? false
             group = Array(repeating: nil, count: consecutive ? local.count : 0)
+            mask = Array(repeating: 0, count: consecutive && local.count <= 64 ? local.count : 0)
         }
     }
     /// The actor of the sentence's topic mention, which `^A` slots bind.
@@ -501,7 +505,30 @@ struct SentenceContext {
         if let known = groups.group[slot] { return known }
         let group = walkCoordination(from: m)
         groups.group[slot] = group
+        if slot < groups.mask.count {
+            var mask: UInt64 = 0
+            for n in group where n >= groups.first && n - groups.first < 64 { mask |= 1 << UInt64(n - groups.first) }
+            // A member outside the sentence's mentions (none is expected) leaves the group unmasked.
+            if group.allSatisfy({ $0 >= groups.first && $0 - groups.first < groups.mask.count }) { groups.mask[slot] = mask }
+        }
         return group
+    }
+
+    /// Whether mention `m` is in `other`'s coordination group: `coordinated(with: other).contains(m)`.
+    @inline(__always)
+    func isCoordinated(_ m: Int, with other: Int) -> Bool {
+        if remembersCoordination, let groups {
+            let slot = other - groups.first, bit = m - groups.first
+            if slot >= 0 && slot < groups.mask.count && bit >= 0 && bit < groups.mask.count {
+                var mask = groups.mask[slot]
+                if mask == 0 {
+                    _ = coordinated(with: other)
+                    mask = groups.mask[slot]
+                }
+                if mask != 0 { return mask & (1 << UInt64(bit)) != 0 }
+            }
+        }
+        return coordinated(with: other).contains(m)
     }
 
     /// `coordinated(with:)`, walked.
