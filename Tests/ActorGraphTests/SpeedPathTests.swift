@@ -320,3 +320,91 @@ struct SpeedPathTests {
         }
     }
 }
+
+/// The relation matcher's faster paths (relation matching session) give what the plain ones give.
+extension SpeedPathTests {
+    /// Texts rich in coordination, parallel conjuncts, topics and gaps: the rule cases (with the
+    /// fixture gazetteer) and the seeds and vocabulary texts (with the bundled one).
+    static func relationCorpora() throws -> [(Extractor, [(String, String)])] {
+        let cases = RelationRuleTests.cases.map { ($0.name, $0.text) }
+        return [(Fixtures.extractor, cases + cases.map { ($0.0 + " (twice)", $0.1 + " " + $0.1) }),
+                (try Extractor.standard(), try SpeedPathTests.texts())]
+    }
+
+    /// Every relation `fast` finds over the corpora is what `plain` finds, evidence and all.
+    static func expectSameRelations(plain configure: (inout RelationExtractor) -> Void) throws {
+        var typed = 0
+        for (extractor, texts) in try relationCorpora() {
+            var plain = extractor.relations
+            configure(&plain)
+            for (name, raw) in texts {
+                let text = NormalizedText(FrontMatter.masked(raw))
+                let tokens = Tokenizer.tokenize(text)
+                let sentences = SentenceSplitter.split(tokens, in: text)
+                let actors = extractor.recognizer.recognize(text, tokens: tokens, sentences: sentences, date: nil)
+                let fast = extractor.relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+                let slow = plain.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
+                #expect(fast == slow, "\(name)")
+                typed += fast.filter { $0.type.isTyped }.count
+            }
+        }
+        #expect(typed > 0, "the texts have typed relations")
+    }
+
+    /// A mention's coordination group, remembered once per sentence, is the one walked at every question.
+    @Test func rememberedCoordinationIsTheWalkedOne() throws {
+        try SpeedPathTests.expectSameRelations { $0.remembersCoordination = false }
+    }
+
+    /// Slot-first rules tried at the mentions only find what trying them at every token finds.
+    @Test func slotFirstRulesTriedAtMentionsFindWhatEveryStartFinds() throws {
+        try SpeedPathTests.expectSameRelations { $0.triesEveryStart = true }
+    }
+
+    /// A gap that skips the words where the rest of its rule cannot begin finds what trying every word finds.
+    @Test func gapsLookingAheadFindWhatTryingEveryWordFinds() throws {
+        try SpeedPathTests.expectSameRelations { $0.looksAheadInGaps = false }
+    }
+
+    /// All the plain paths at once.
+    @Test func fastRelationPathsFindWhatThePlainOnesFind() throws {
+        try SpeedPathTests.expectSameRelations {
+            $0.triesEveryStart = true
+            $0.remembersCoordination = false
+            $0.looksAheadInGaps = false
+        }
+    }
+
+    /// The candidate rules found through their key sets are the rules a scan of the table finds:
+    /// for the sentences of the corpora, and for random unions of every density.
+    @Test func candidateRulesAreTheScannedOnes() throws {
+        var checked = 0, found = 0
+        for (extractor, texts) in try SpeedPathTests.relationCorpora() {
+            let compiled = extractor.relations.compiled
+            for (name, raw) in texts {
+                let text = NormalizedText(FrontMatter.masked(raw))
+                let tokens = Tokenizer.tokenize(text)
+                let readings = TokenReadings(tokens)
+                for sentence in SentenceSplitter.split(tokens, in: text) {
+                    let union = compiled.describe(tokens, readings, sentence.tokenRange).union
+                    let fast = compiled.candidates(union: union)
+                    #expect(fast == compiled.candidatesByScan(union: union), "\(name)")
+                    checked += 1
+                    found += fast.count
+                }
+            }
+            var generator = SystemRandomNumberGenerator()
+            for density in [0.0, 0.01, 0.03, 0.1, 0.3, 0.6, 1.0] {
+                for _ in 0..<200 {
+                    let union = (0..<compiled.stride).map { _ in
+                        (0..<64).reduce(UInt64(0)) { word, bit in Double.random(in: 0..<1, using: &generator) < density ? word | 1 << UInt64(bit) : word }
+                    }
+                    let fast = compiled.candidates(union: union)
+                    #expect(fast == compiled.candidatesByScan(union: union), "density \(density)")
+                    found += fast.count
+                }
+            }
+        }
+        #expect(checked > 0 && found > 0)
+    }
+}

@@ -20,6 +20,17 @@ struct CompiledRules: Sendable {
     private let required: [UInt64]
     /// Each rule's `unless` set, or -1.
     private let unless: [Int]
+    /// How many 64-bit words a mask of the rules takes.
+    private let ruleStride: Int
+    /// Each set → the rules keyed by it (`ruleStride` words per set): a rule's key is one of its
+    /// required sets, the one of fewest words (the first of them). A sentence without the key has
+    /// none of its rules as candidates, so only the rules of the sets the sentence has are checked.
+    private let keyed: [UInt64]
+    /// The rules that require no word, which every sentence checks.
+    private let unkeyed: [UInt64]
+    /// `required` without its zero words: rule `r`'s are `requiredWord[k]` and `requiredBits[k]`
+    /// for `k` in `requiredFrom[r]..<requiredFrom[r + 1]`.
+    private let requiredFrom: [Int], requiredWord: [Int], requiredBits: [UInt64]
     /// The descriptor words a slot may skip; the quote mark; prepositions cut off by tatweel.
     /// (The last two are single characters, which no clitic reading can be, so a token is in
     /// them exactly when its own word is.)
@@ -66,10 +77,35 @@ struct CompiledRules: Sendable {
             unless.append(rule.unless.isEmpty ? nil : id(rule.unless))
         }
         self.elements = elements
+        var sizes = [Int](repeating: 0, count: ids.count)
+        for (words, set) in ids { sizes[set] = words.count }
+        let ruleStride = (rules.count + 63) / 64
+        var keyed = [UInt64](repeating: 0, count: ids.count * ruleStride)
+        var unkeyed = [UInt64](repeating: 0, count: ruleStride)
+        for (r, sets) in required.enumerated() {
+            let bit: UInt64 = 1 << UInt64(r & 63)
+            guard var key = sets.first else { unkeyed[r >> 6] |= bit; continue }
+            for s in sets where sizes[s] < sizes[key] { key = s }
+            keyed[key * ruleStride + r >> 6] |= bit
+        }
+        self.ruleStride = ruleStride
+        self.keyed = keyed
+        self.unkeyed = unkeyed
         let stride = (ids.count + 63) / 64
         var mask = [UInt64](repeating: 0, count: rules.count * stride)
         for (r, sets) in required.enumerated() { for s in sets { mask[r * stride + s >> 6] |= 1 << UInt64(s & 63) } }
         self.required = mask
+        var from = [0], word: [Int] = [], bits: [UInt64] = []
+        for r in 0..<rules.count {
+            for k in 0..<stride where mask[r * stride + k] != 0 {
+                word.append(k)
+                bits.append(mask[r * stride + k])
+            }
+            from.append(word.count)
+        }
+        requiredFrom = from
+        requiredWord = word
+        requiredBits = bits
         self.unless = unless.map { $0 ?? -1 }
         self.setsOfWord = setsOfWord
         self.stride = stride
@@ -126,8 +162,42 @@ struct CompiledRules: Sendable {
     }
 
     /// The rules whose required words all occur in a sentence (given its union) and none of
-    /// whose `unless` words do, in table order.
+    /// whose `unless` words do, in table order. Only the rules keyed by a set in the union (and
+    /// those that require no word) are checked.
     func candidates(union: [UInt64]) -> [Int] {
+        var result: [Int] = []
+        candidates(union: union, into: &result)
+        return result
+    }
+
+    /// `candidates(union:)`, into `result` (emptied first, its storage kept).
+    func candidates(union: [UInt64], into result: inout [Int]) {
+        result.removeAll(keepingCapacity: true)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: ruleStride) { rules in
+            for j in 0..<ruleStride { rules[j] = unkeyed[j] }
+            for k in 0..<stride {
+                var w = union[k]
+                while w != 0 {
+                    let s = k << 6 | w.trailingZeroBitCount
+                    w &= w &- 1
+                    guard s * ruleStride < keyed.count else { break }
+                    for j in 0..<ruleStride { rules[j] |= keyed[s * ruleStride + j] }
+                }
+            }
+            for j in 0..<ruleStride {
+                var w = rules[j]
+                while w != 0 {
+                    let r = j << 6 | w.trailingZeroBitCount
+                    w &= w &- 1
+                    if isCandidate(r, union: union) { result.append(r) }
+                }
+            }
+        }
+    }
+
+    /// `candidates(union:)` as it was found before the key sets: every rule checked against its
+    /// whole mask. For tests.
+    func candidatesByScan(union: [UInt64]) -> [Int] {
         var result: [Int] = []
         for r in 0..<elements.count {
             var all = true
@@ -138,5 +208,13 @@ struct CompiledRules: Sendable {
             result.append(r)
         }
         return result
+    }
+
+    /// Whether rule `r`'s required words all occur in the sentence of `union` and none of its `unless` words do.
+    @inline(__always)
+    private func isCandidate(_ r: Int, union: [UInt64]) -> Bool {
+        for k in requiredFrom[r]..<requiredFrom[r + 1] where union[requiredWord[k]] & requiredBits[k] != requiredBits[k] { return false }
+        let u = unless[r]
+        return !(u >= 0 && union[u >> 6] & (1 << UInt64(u & 63)) != 0)
     }
 }

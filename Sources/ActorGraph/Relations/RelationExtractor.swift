@@ -13,7 +13,7 @@ public struct RelationExtractor: Sendable {
         "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
     ])
 
-    private let compiled: CompiledRules
+    let compiled: CompiledRules
     /// Each rule's place in the table, as evidence names it.
     private let ruleNames: [String]
     /// Each rule's type and source slot, apart: reading a whole `RelationRule` for them retained its arrays and sets.
@@ -21,6 +21,11 @@ public struct RelationExtractor: Sendable {
     private let ruleSources: [RelationRule.Slot]
     /// For tests: try every rule at every token, as before rules were tried only where their first element can match.
     var triesEveryStart = false
+    /// For tests: walk a mention's coordination at every question, as before each sentence remembered it.
+    var remembersCoordination = true
+    /// For tests: in a gap, try the rest of the rule at every word, as before a required word or a
+    /// slot that cannot begin at a word ruled it out there.
+    var looksAheadInGaps = true
 
     public init(rules: RuleTable) {
         self.rules = rules
@@ -47,13 +52,15 @@ public struct RelationExtractor: Sendable {
         var order: [Key] = []
         var evidence: [[ExtractedRelation.Evidence]] = []
         var index: [Key: Int] = [:]
-        func add(_ key: Key, _ item: ExtractedRelation.Evidence) {
+        // `cue` is asked only for evidence that is kept: a relation found again in the same
+        // sentence (by another rule, or another pair of coordinated actors) keeps its first.
+        func add(_ key: Key, sentence: Int, rule: String?, cue: () -> String?) {
             if let k = index[key] {
-                if !evidence[k].contains(where: { $0.sentence == item.sentence }) { evidence[k].append(item) }
+                if !evidence[k].contains(where: { $0.sentence == sentence }) { evidence[k].append(.init(sentence: sentence, cue: cue(), rule: rule)) }
             } else {
                 index[key] = order.count
                 order.append(key)
-                evidence.append([item])
+                evidence.append([.init(sentence: sentence, cue: cue(), rule: rule)])
             }
         }
         // The matcher reads mentions as plain facts: reading a `Mention` copies and retains its strings.
@@ -69,6 +76,7 @@ public struct RelationExtractor: Sendable {
         let types = actors.actors.map(\.type)
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
+        var candidates: [Int] = []
         for (s, sentence) in sentences.enumerated() {
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
             var local: [Int] = []
@@ -78,26 +86,42 @@ public struct RelationExtractor: Sendable {
             guard local.count >= 2, local.contains(where: { facts[$0].actor != facts[local[0]].actor }) else { continue }
             var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
                                           mentions: facts, mentionAt: mentionAt, words: words)
-            context.actorTypes = types
-            context.triesEveryStart = triesEveryStart
-            context.local = local
-            for r in compiled.candidates(union: context.union) {
+            // A sentence with no rule whose words it all contains needs no more of the context
+            // (slot starts, topic, coordination).
+            compiled.candidates(union: context.union, into: &candidates)
+            if !candidates.isEmpty {
+                context.actorTypes = types
+                context.triesEveryStart = triesEveryStart
+                context.remembersCoordination = remembersCoordination
+                context.looksAheadInGaps = looksAheadInGaps
+                context.local = local
+                context.findSlotStarts()
+            }
+            for r in candidates {
                 let type = ruleTypes[r], source = ruleSources[r]
                 for match in context.matches(compiled.elements[r], type: type) {
+                    var cue: String?
                     let sources = context.coordinated(with: source == .a ? match.a : match.b)
                     var targets = context.coordinated(with: source == .a ? match.b : match.a)
                     // «التابعة لشعبة المخابرات العسكرية في دمشق الفرع 227»: the nested unit is a parent too.
                     if type == .subordinateTo { targets += targets.compactMap { context.nestedUnit(after: $0) } }
                     let sourceFirst = facts[source == .a ? match.a : match.b].tokens.lowerBound < facts[source == .a ? match.b : match.a].tokens.lowerBound
-                    for x in sources.map(context.kinHead) {
-                        for y in targets.map(context.kinHead) {
+                    // (Loops, not `map(context.kinHead)`: a method of the context as a closure copied the context.)
+                    var heads: [Int] = []
+                    heads.reserveCapacity(targets.count)
+                    for t in targets { heads.append(context.kinHead(t)) }
+                    for member in sources {
+                        let x = context.kinHead(member)
+                        for y in heads {
                             // «لتنظيم "A" ذراع تنظيم B …، ولتنظيم "C"»: the apposition between two
                             // parallel conjuncts is said of the first only; C is past its partner B.
                             guard (facts[x].tokens.lowerBound < facts[y].tokens.lowerBound) == sourceFirst else { continue }
                             let a = facts[x].actor, b = facts[y].actor
                             guard a != b, type.admits(source: types[a], target: types[b]) else { continue }
-                            add(Key(type: type, source: a, target: b, symmetric: type.isSymmetric),
-                                .init(sentence: s, cue: cueText(match.cue, text: text, tokens: tokens), rule: ruleNames[r]))
+                            add(Key(type: type, source: a, target: b, symmetric: type.isSymmetric), sentence: s, rule: ruleNames[r]) {
+                                if cue == nil { cue = cueText(match.cue, text: text, tokens: tokens) }
+                                return cue
+                            }
                         }
                     }
                 }
@@ -106,7 +130,7 @@ public struct RelationExtractor: Sendable {
             let named = RelationExtractor.distinctSorted(local.lazy.filter { facts[$0].isName }.map { facts[$0].actor })
             for (i, a) in named.enumerated() {
                 for b in named[(i + 1)...] {
-                    add(Key(type: .coMentioned, source: a, target: b, symmetric: true), .init(sentence: s, cue: nil, rule: nil))
+                    add(Key(type: .coMentioned, source: a, target: b, symmetric: true), sentence: s, rule: nil) { nil }
                 }
             }
         }
@@ -197,15 +221,54 @@ struct SentenceContext {
         descriptors = rules.descriptors
         quote = rules.quote
         detachedPrepositions = rules.detachedPrepositions
-        slotStarts = range.filter(canStartSlot)
     }
 
-    /// The tokens where a rule that opens with a slot can match, found once for all such rules:
-    /// a mention, or a descriptor, quote or detached preposition before one.
-    private(set) var slotStarts: [Int] = []
+    /// The tokens where a rule that opens with a slot is tried, found once for all such rules: the
+    /// mentions' first tokens. An attempt at a descriptor, quote or detached preposition before a
+    /// mention binds that mention, as the attempt at the mention does, and goes on from the same
+    /// token with the same bindings and cue; or it fails. (Unless the mention's own first token is a
+    /// quote mark, which the attempt at it skips: then every token that can open a slot is a start.)
+    /// Found by `findSlotStarts`, once the sentence is known to have candidate rules; until then,
+    /// every token that can open a slot, at each ask.
+    private(set) var slotStarts: [Int]?
+    /// Whether each token of the sentence can open a slot (`canStartSlot`), by `findSlotStarts`.
+    private var opensSlot: [Bool]?
+
+    mutating func findSlotStarts() {
+        var opens = [Bool](repeating: false, count: range.count)
+        var mentionStarts: [Int] = []
+        var quotedMention = false
+        for i in range where canStartSlot(at: i) {
+            opens[i - range.lowerBound] = true
+            if mentionAt[i] != nil {
+                mentionStarts.append(i)
+                if token(i, isIn: quote) { quotedMention = true }
+            }
+        }
+        slotStarts = quotedMention ? range.filter { opens[$0 - range.lowerBound] } : mentionStarts
+        opensSlot = opens
+    }
 
     private func canStartSlot(at i: Int) -> Bool {
         mentionAt[i] != nil || token(i, isIn: quote) || token(i, isIn: detachedPrepositions) || token(i, isIn: descriptors)
+    }
+
+    /// Whether `elements[e...]` may match from token `k`: false only where `match` surely fails,
+    /// because a required word (or a quote mark before it) is not there, or nothing there can open
+    /// a slot. Asked before trying the rest of a rule at each word of a gap.
+    @inline(__always)
+    private func mayMatch(_ elements: [CompiledRules.Element], _ e: Int, at k: Int) -> Bool {
+        guard looksAheadInGaps, e < elements.count else { return true }
+        switch elements[e] {
+        case .word(let set, false):
+            return range.contains(k) && (token(k, isIn: quote) || token(k, isIn: set))
+        case .slot:
+            guard range.contains(k) else { return false }
+            if let opensSlot { return opensSlot[k - range.lowerBound] }
+            return canStartSlot(at: k)
+        default:
+            return true
+        }
     }
 
     /// Whether token `i` (in the sentence) falls in word set `set` by one of its readings.
@@ -247,7 +310,7 @@ struct SentenceContext {
         // that word (or a quote mark) there; one that opens with a slot, one of `slotStarts`.
         switch triesEveryStart ? nil : elements.first {
         case .slot?:
-            for start in slotStarts { attempt(at: start) }
+            for start in slotStarts ?? range.filter(canStartSlot) { attempt(at: start) }
         case .word(let set, false)?:
             for start in range where token(start, isIn: quote) || token(start, isIn: set) { attempt(at: start) }
         default:
@@ -307,14 +370,14 @@ struct SentenceContext {
             var k = i
             var words = 0
             while true {
-                if match(elements, rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
+                if mayMatch(elements, rest, at: k), match(elements, rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
                     // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
                     // Asked in order of cost: coordination is walked only when the cheaper tests fail.
                     guard crosses || mentions[m].sponsorOnly || mentions[m].temporal || mentions[m].bracketedAlias || bindings.contains(where: { mentions[$0].actor == mentions[m].actor })
-                            || bindings.contains(where: { coordinated(with: $0).contains(m) }) else { return false }
+                            || bindings.contains(where: { isCoordinated(m, with: $0) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
                     if tokens[k].kind == .word { words += 1 }
@@ -336,7 +399,7 @@ struct SentenceContext {
                     // the rule itself joins the slots with «و» («اشتباكات A وB»: the two sides).
                     // (Tested last: walking coordination costs most.)
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal && !mention.bracketedAlias
-                        && !(type != .alliedWith && !partner && bindings.contains { coordinated(with: $0).contains(m) }) {
+                        && !(type != .alliedWith && !partner && bindings.contains { isCoordinated(m, with: $0) }) {
                         bindings[slot] = m
                         if match(elements, rest, at: pastAppendix(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
@@ -368,12 +431,42 @@ struct SentenceContext {
     }
 
     /// Set by the extractor so slot types can be checked.
-    var actorTypes: [ActorType] = []
+    var actorTypes: [ActorType] = [] {
+        didSet { if !local.isEmpty { groups = CoordinationGroups(local) } }
+    }
     /// `RelationExtractor.triesEveryStart`.
     var triesEveryStart = false
+    /// `RelationExtractor.remembersCoordination`.
+    var remembersCoordination = true
+    /// `RelationExtractor.looksAheadInGaps`.
+    var looksAheadInGaps = true
     /// The mentions of this sentence (indices into `mentions`), in text order.
     var local: [Int] = [] {
-        didSet { topicActor = topic().map { mentions[$0].actor } }
+        didSet {
+            topicActor = topic().map { mentions[$0].actor }
+            groups = CoordinationGroups(local)
+        }
+    }
+    /// Each mention's coordination group once asked (`coordinated(with:)` depends only on the
+    /// sentence, its mentions and their types: it is walked once per mention and sentence, not at
+    /// every binding that every rule tests). Made anew whenever `local` or `actorTypes` change.
+    private var groups: CoordinationGroups?
+
+    final class CoordinationGroups {
+        /// The first of the sentence's mentions; the others follow it in order.
+        let first: Int
+        var group: [[Int]?]
+        /// Each group as a mask over the mentions from `first` (0: not known yet, or a sentence
+        /// of more than 64 mentions), which tells whether a mention is in it without a search.
+        var mask: [UInt64]
+        init(_ local: [Int]) {
+            let first = local.first ?? 0
+            self.first = first
+            // `local` is a run of consecutive mentions; otherwise nothing is remembered.
+            let consecutive = local.last.map { $0 - first + 1 == local.count } ?? false
+            group = Array(repeating: nil, count: consecutive ? local.count : 0)
+            mask = Array(repeating: 0, count: consecutive && local.count <= 64 ? local.count : 0)
+        }
     }
     /// The actor of the sentence's topic mention, which `^A` slots bind.
     private(set) var topicActor: Int?
@@ -406,6 +499,40 @@ struct SentenceContext {
 
     /// The mention and every mention coordinated with it («A وB، C»), in text order.
     func coordinated(with m: Int) -> [Int] {
+        guard remembersCoordination, let groups else { return walkCoordination(from: m) }
+        let slot = m - groups.first
+        guard slot >= 0 && slot < groups.group.count else { return walkCoordination(from: m) }
+        if let known = groups.group[slot] { return known }
+        let group = walkCoordination(from: m)
+        groups.group[slot] = group
+        if slot < groups.mask.count {
+            var mask: UInt64 = 0
+            for n in group where n >= groups.first && n - groups.first < 64 { mask |= 1 << UInt64(n - groups.first) }
+            // A member outside the sentence's mentions (none is expected) leaves the group unmasked.
+            if group.allSatisfy({ $0 >= groups.first && $0 - groups.first < groups.mask.count }) { groups.mask[slot] = mask }
+        }
+        return group
+    }
+
+    /// Whether mention `m` is in `other`'s coordination group: `coordinated(with: other).contains(m)`.
+    @inline(__always)
+    func isCoordinated(_ m: Int, with other: Int) -> Bool {
+        if remembersCoordination, let groups {
+            let slot = other - groups.first, bit = m - groups.first
+            if slot >= 0 && slot < groups.mask.count && bit >= 0 && bit < groups.mask.count {
+                var mask = groups.mask[slot]
+                if mask == 0 {
+                    _ = coordinated(with: other)
+                    mask = groups.mask[slot]
+                }
+                if mask != 0 { return mask & (1 << UInt64(bit)) != 0 }
+            }
+        }
+        return coordinated(with: other).contains(m)
+    }
+
+    /// `coordinated(with:)`, walked.
+    func walkCoordination(from m: Int) -> [Int] {
         var group = [m]
         // Forward: «A و B», «A ، B», with descriptors between — but in «بين A وB» the two are
         // the opposing sides, not one group.
