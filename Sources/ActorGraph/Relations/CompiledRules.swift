@@ -33,20 +33,25 @@ struct CompiledRules: Sendable {
     private let requiredFrom: [Int], requiredWord: [Int], requiredBits: [UInt64]
     /// The descriptor words a slot may skip; the quote mark; prepositions cut off by tatweel.
     /// (The last two are single characters, which no clitic reading can be, so a token is in
-    /// them exactly when its own word is.)
-    let descriptors: Int, quote: Int, detachedPrepositions: Int
+    /// them exactly when its own word is.) The words that open another clause, which no gap
+    /// that names no actor passes: «… القائد العسكري لحركة أحرار الشام، بينما العميد الشيخ …».
+    let descriptors: Int, quote: Int, detachedPrepositions: Int, clauseBreaks: Int
+    /// Whether each set matches a token's own word only (`=` in the table), not a clitic reading.
+    private let exactSets: [Bool]
     /// How many 64-bit words a token's description takes.
     let stride: Int
     /// Each word that is in some set → the sets it is in.
     private let setsOfWord: [Word: [Int]]
 
     init(_ rules: [RelationRule], descriptors descriptorWords: Set<Word>, quote quoteMark: Word, detachedPrepositions detached: Set<Word>) {
-        var ids: [Set<Word>: Int] = [:]
+        struct SetKey: Hashable { var words: Set<Word>; var exact: Bool }
+        var ids: [SetKey: Int] = [:]
         var setsOfWord: [Word: [Int]] = [:]
-        func id(_ words: Set<Word>) -> Int {
-            if let known = ids[words] { return known }
+        func id(_ words: Set<Word>, exact: Bool = false) -> Int {
+            let key = SetKey(words: words, exact: exact)
+            if let known = ids[key] { return known }
             let new = ids.count
-            ids[words] = new
+            ids[key] = new
             for w in words { setsOfWord[w, default: []].append(new) }
             return new
         }
@@ -54,6 +59,7 @@ struct CompiledRules: Sendable {
         // Brackets are as transparent as quotes: «“قوى الأمن الداخلي” (أسايش)، التابعة لـ…», «وحيد البلعوس (قائد …)».
         quote = id([quoteMark, "(", ")"])
         detachedPrepositions = id(detached)
+        clauseBreaks = id(CompiledRules.clauseBreakWords)
         var elements: [[Element]] = [], required: [[Int]] = [], unless: [Int?] = []
         for rule in rules {
             var compiled: [Element] = [], needs: [Int] = []
@@ -62,8 +68,8 @@ struct CompiledRules: Sendable {
                 case .slot(let slot, let types, let topic):
                     compiled.append(.slot(slot, types: types.map(CompiledRules.mask), partner: CompiledRules.joinsPartner(rule.elements, at: e),
                                           topic: topic))
-                case .word(let words, let optional):
-                    let set = id(words)
+                case .word(let words, let optional, let exact):
+                    let set = id(words, exact: exact)
                     compiled.append(.word(set: set, optional: optional))
                     if !optional { needs.append(set) }
                 case .gap(let n, let crosses):
@@ -78,7 +84,9 @@ struct CompiledRules: Sendable {
         }
         self.elements = elements
         var sizes = [Int](repeating: 0, count: ids.count)
-        for (words, set) in ids { sizes[set] = words.count }
+        var exactSets = [Bool](repeating: false, count: ids.count)
+        for (key, set) in ids { sizes[set] = key.words.count; exactSets[set] = key.exact }
+        self.exactSets = exactSets
         let ruleStride = (rules.count + 63) / 64
         var keyed = [UInt64](repeating: 0, count: ids.count * ruleStride)
         var unkeyed = [UInt64](repeating: 0, count: ruleStride)
@@ -111,10 +119,12 @@ struct CompiledRules: Sendable {
         self.stride = stride
     }
 
+    static let clauseBreakWords: Set<Word> = DiscoveryLexicon.set(["بينما", "فيما"])
+
     /// Whether the slot at `e` follows the other slot with only «و» (required or optional) between.
     static func joinsPartner(_ elements: [RelationRule.Element], at e: Int) -> Bool {
         var k = e - 1
-        if k >= 0, case .word(let words, _) = elements[k], words == [SentenceContext.and] { k -= 1 }
+        if k >= 0, case .word(let words, _, _) = elements[k], words == [SentenceContext.and] { k -= 1 }
         guard k >= 0, case .slot = elements[k] else { return false }
         return true
     }
@@ -157,7 +167,7 @@ struct CompiledRules: Sendable {
     func describe(_ readings: ArraySlice<CliticVariants.Reading>, _ body: (Int) -> Void) {
         for reading in readings {
             guard let sets = setsOfWord[reading.word] else { continue }
-            for s in sets { body(s) }
+            for s in sets where reading.prefixLength == 0 || !exactSets[s] { body(s) }
         }
     }
 

@@ -207,7 +207,7 @@ struct SentenceContext {
     private let bits: [UInt64]
     let union: [UInt64]
     private let stride: Int
-    private let descriptors: Int, quote: Int, detachedPrepositions: Int
+    private let descriptors: Int, quote: Int, detachedPrepositions: Int, clauseBreaks: Int
 
     init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [MentionFacts], mentionAt: TokenMentions,
          words: VocabularyWords?) {
@@ -221,6 +221,7 @@ struct SentenceContext {
         descriptors = rules.descriptors
         quote = rules.quote
         detachedPrepositions = rules.detachedPrepositions
+        clauseBreaks = rules.clauseBreaks
     }
 
     /// The tokens where a rule that opens with a slot is tried, found once for all such rules: the
@@ -380,7 +381,11 @@ struct SentenceContext {
                             || bindings.contains(where: { isCoordinated(m, with: $0) }) else { return false }
                     k = mentions[m].tokens.upperBound
                 } else {
-                    if tokens[k].kind == .word { words += 1 }
+                    if tokens[k].kind == .word {
+                        // A gap that may name actors (a topic's, «^A …~20 …») reads on past a clause: its pronoun says whom.
+                        if !crosses, token(k, isIn: clauseBreaks) { return false }
+                        words += 1
+                    }
                     k += 1
                 }
             }

@@ -17,7 +17,8 @@ public struct RelationRule: Sendable, Equatable {
     public enum Element: Sendable, Equatable {
         /// `topic`: only the sentence's first named actor (`^A`).
         case slot(Slot, Set<ActorType>?, topic: Bool = false)
-        case word(Set<Word>, optional: Bool)
+        /// `exact`: the token itself, with no clitic peeled off («=قائد» is not «وقائد»).
+        case word(Set<Word>, optional: Bool, exact: Bool = false)
         case gap(Int, crossesActors: Bool)
         /// `*`: exactly one word that names no actor.
         case anyWord
@@ -124,11 +125,14 @@ public struct RuleTable: Sendable {
                 elements.append(.slot(slot, types, topic: topic))
             } else {
                 let optional = s.hasSuffix("?")
-                let words = (optional ? String(s.dropLast()) : s).split(separator: "|").map { ArabicNormalizer.normalize($0) }
+                let exact = s.hasPrefix("=")
+                var body = optional ? String(s.dropLast()) : s
+                if exact { body = String(body.dropFirst()) }
+                let words = body.split(separator: "|").map { ArabicNormalizer.normalize($0) }
                 guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
                     throw RuleTableError(file: file, line: line, message: "empty word in pattern")
                 }
-                elements.append(.word(Set(words.map { Word($0) }), optional: optional))
+                elements.append(.word(Set(words.map { Word($0) }), optional: optional, exact: exact))
             }
         }
         guard slots.count == 2 else { throw RuleTableError(file: file, line: line, message: "a pattern needs both slots A and B") }
