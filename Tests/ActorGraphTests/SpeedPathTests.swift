@@ -15,21 +15,7 @@ struct SpeedPathTests {
     /// Rules tried only where their first element can match (slot-first rules at the slot starts
     /// found once per sentence) find what trying every rule at every token finds.
     @Test func rulesTriedAtTheirStartsFindWhatEveryStartFinds() throws {
-        let extractor = try Extractor.standard()
-        var everyStart = extractor.relations
-        everyStart.triesEveryStart = true
-        var typed = 0
-        for (file, raw) in try SpeedPathTests.texts() {
-            let text = NormalizedText(FrontMatter.masked(raw))
-            let tokens = Tokenizer.tokenize(text)
-            let sentences = SentenceSplitter.split(tokens, in: text)
-            let actors = extractor.recognizer.recognize(text, tokens: tokens, sentences: sentences, date: nil)
-            let fast = extractor.relations.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
-            let slow = everyStart.extract(text: text, tokens: tokens, sentences: sentences, actors: actors)
-            #expect(fast == slow, "\(file)")
-            typed += fast.filter { $0.type.isTyped }.count
-        }
-        #expect(typed > 0, "the texts have typed relations")
+        try SpeedPathTests.expectSameRelations { $0.triesEveryStart = true }
     }
 
     /// `distinctSorted` is `Array(Set(values)).sorted()`.

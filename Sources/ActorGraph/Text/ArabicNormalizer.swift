@@ -209,7 +209,7 @@ public struct NormalizedText: Sendable {
 
     /// The code point whose UTF-8 (valid) starts at `i`, moving `i` past it.
     @inline(__always)
-    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
         let b0 = UInt32(utf8[i])
         if b0 < 0x80 {
             i += 1
@@ -234,18 +234,7 @@ public struct NormalizedText: Sendable {
             var i = 0, n = 0
             let end = utf8.count
             while i < end {
-                let b0 = UInt32(utf8[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0; i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
-                }
+                let v = decode(utf8, at: &i)
                 out[n] = Unicode.Scalar(v).unsafelyUnwrapped
                 n += 1
             }

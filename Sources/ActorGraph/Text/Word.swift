@@ -35,19 +35,7 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
         var i = 0
         let n = utf8.count
         while i < n {
-            let b0 = UInt32(utf8[i])
-            let v: UInt32
-            if b0 < 0x80 {
-                v = b0; i += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                i += 4
-            }
-            h = (h ^ UInt64(v)) &* Word.prime
+            h = (h ^ UInt64(NormalizedText.decode(utf8, at: &i))) &* Word.prime
         }
         return h
     }
