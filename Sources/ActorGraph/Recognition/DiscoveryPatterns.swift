@@ -349,11 +349,7 @@ struct DiscoveryPatterns {
         var k = words.upperBound + 1
         if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
         guard isWord(k, range), lexicon.roleWords.contains(tokens[k].word) || DiscoveryPatterns.roleAdverbs.contains(tokens[k].word) else { return nil }
-        // «على» reads as the given name «علي» once normalized: a stop word that is a given name stays.
-        guard !words.contains(where: { t in
-            let w = tokens[t].word
-            return (lexicon.stopWords.contains(w) && !lexicon.givenNames.contains(w)) || DiscoveryPatterns.genericNames.contains(w)
-        }) else { return nil }
+        guard !words.contains(where: { isStopWord($0) || DiscoveryPatterns.genericNames.contains(tokens[$0].word) }) else { return nil }
         return words
     }
 

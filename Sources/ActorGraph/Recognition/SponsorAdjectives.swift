@@ -3,9 +3,10 @@
 /// relation rules see a sponsor. Only right after such a cue: elsewhere «إيراني» describes
 /// nationality, not an actor.
 struct SponsorAdjectives {
-    static let cues: Set<Word> = DiscoveryLexicon.set([
-        "المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف", "الموالية", "الموالي", "الموالين", "المقربة", "المقرب",
-    ])
+    /// Words of backing: after one, a state is named as a sponsor (by its adjective or its name).
+    static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
+    /// Backing, and loyalty («الموالية تركياً»), before a state's adjective.
+    static let cues: Set<Word> = backing.union(DiscoveryLexicon.set(["الموالية", "الموالي", "الموالين", "المقربة", "المقرب"]))
     /// Adjective (normalized) → gazetteer id of the state.
     static let states: [Word: String] = {
         var table: [Word: String] = [:]
@@ -44,6 +45,4 @@ struct SponsorAdjectives {
             state.mentions[m].sponsorOnly = true
         }
     }
-
-    static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
 }
