@@ -10,7 +10,8 @@ public struct RelationExtractor: Sendable {
         "حركة", "جماعة", "صفوف", "مرتزقة", "عصابات", "فلول", "قيادة", "قيادات", "قادة", "مجموعات", "مجموعة", "فصائل", "فصيلي", "فصيلا", "خلايا", "خلية", "أفراد", "مواقع",
         "مقرات", "حواجز", "دوريات", "طائرات", "ضباط", "مسلحو", "كتائب", "لواء", "وحدات", "قوة", "جيش", "حكومة", "نظام", "سلطة",
         "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "العماد", "الفريق", "القيادي", "الشيخ", "المدعو", "الضابط",
-        "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "يعرف", "المسمى", "المسماة", "بات",
+        "الإرهابي", "الركن", "المتزعم", "الرئيس", "السابق", "ما", "يسمى", "تسمى", "يعرف", "تعرف", "المسمى", "المسماة", "بات",
+        "مقاتلين", "مسلحين",
     ])
 
     let compiled: CompiledRules
@@ -363,7 +364,8 @@ struct SentenceContext {
             }
             return optional && match(elements, rest, at: i, type: type, bindings: &bindings, cue: &cue)
         case .anyWord:
-            guard range.contains(i), tokens[i].kind == .word, mentionAt[i] == nil else { return false }
+            // Not a descriptor: that opens the next mention («في مليشيا "الفيلق الخامس"» is no place).
+            guard range.contains(i), tokens[i].kind == .word, mentionAt[i] == nil, !token(i, isIn: descriptors) else { return false }
             return match(elements, rest, at: i + 1, type: type, bindings: &bindings, cue: &cue)
         case .gap(let n, let crosses):
             // A gap names no other actor; it may pass over another name of an actor already bound,
@@ -411,10 +413,11 @@ struct SentenceContext {
                     }
                     return false
                 }
-                // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token.
+                // «لـ“حزب الله”»: a preposition cut off by tatweel is its own token; like a quote mark, it
+                // does not count («قائد ما يسمى بـ”جيش الإسلام”»).
                 let isQuote = range.contains(k) && token(k, isIn: quote)
-                guard range.contains(k), skipped < 2 || isQuote else { return false }
-                let detached = token(k, isIn: detachedPrepositions)
+                let detached = range.contains(k) && token(k, isIn: detachedPrepositions)
+                guard range.contains(k), skipped < 2 || isQuote || detached else { return false }
                 // (Neither «من» nor an adjective is a descriptor, a quote or a detached preposition.)
                 if skipped > 0, !partitive,
                    tokens[k].word == SentenceContext.from || SentenceContext.armedAdjectives.contains(tokens[k].word) {
@@ -423,7 +426,7 @@ struct SentenceContext {
                     continue
                 }
                 guard wordMatches(k, descriptors) || isQuote || detached else { return false }
-                if !isQuote { skipped += 1 }  // quote marks do not count
+                if !isQuote && !detached { skipped += 1 }  // quote marks and detached prepositions do not count
                 k += 1
             }
             return false

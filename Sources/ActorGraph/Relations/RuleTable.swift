@@ -9,7 +9,7 @@ import Foundation
 ///   refers to: «وتعتبر A، ميليشيا رديفة لقوات الأسد، … ويقودها B» is `^A …~20 ويقودها B:person`.
 /// - `word` or `w1|w2|w3` — a word, compared after normalization and with clitics peeled off;
 ///   a trailing `?` makes it optional.
-/// - `*` — exactly one word that names no actor.
+/// - `*` — exactly one word that names no actor and is no descriptor word («ميليشيا», «قوات»).
 /// - `…` (or `...`) — up to 4 words that name no other actor; `…8` up to 8; `…~8` up to 8 words
 ///   that may name other actors (for a subject separated from its verb by a partner: «أطلقت A مع C … حملة لملاحقة B»).
 public struct RelationRule: Sendable, Equatable {
@@ -20,7 +20,7 @@ public struct RelationRule: Sendable, Equatable {
         /// `exact`: the token itself, with no clitic peeled off («=قائد» is not «وقائد»).
         case word(Set<Word>, optional: Bool, exact: Bool = false)
         case gap(Int, crossesActors: Bool)
-        /// `*`: exactly one word that names no actor.
+        /// `*`: exactly one word that names no actor and is no descriptor word.
         case anyWord
     }
 
