@@ -278,7 +278,7 @@ struct RelationRuleTests {
         Case(name: "fights: a clash noun, then «بين A …، وبين B»",
              text: "أصيب مدنيون في الاشتباكات التي تدور بين حزب الله الذي يحاول التقدم، وبين قسد.", expected: ["fights hezbollah sdf"]),
         Case(name: "negative: supply lines «بين» two allies, after a battle named further back",
-             text: "يعتبر حزب الله أن المعركة معركة حياة أو موت، لأن الجيش الحر سيقطع خطوط الإمداد بين الحزب وبين قوات النظام.", expected: []),
+             text: "يعتبر حزب الله أن المعركة معركة حياة أو موت، لأن الجيش الحر سيقطع خطوط الإمداد بين حزب الله وقوات النظام.", expected: []),
         Case(name: "negative: «طرد» as a noun is no verb with a subject",
              text: "بدأت المعركة بهدف طرد تنظيم الدولة (داعش)، وإبعاد قسد عن الحدود.", expected: []),
         Case(name: "subordinate_to: B under which A falls, relative clause", text: "بدأ الجيش الحر، الذي ينضوي تحته لواء القدس، عملية أمنية.",
