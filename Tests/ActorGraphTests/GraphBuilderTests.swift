@@ -51,7 +51,7 @@ struct GraphBuilderTests {
         let data = try g.jsonData()
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("قوة الرضوان"))  // Arabic kept readable, not \u-escaped
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID()).json").path
+        let path = try Scratch.folder().appendingPathComponent("roundtrip.json").path
         try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         #expect(try GraphSnapshot.load(path: path) == g)
     }
@@ -62,7 +62,7 @@ struct GraphBuilderTests {
         ("[]", "not a valid ActorGraph snapshot"),
     ])
     func corruptSnapshotsNameTheFile(content: String, message: String) throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json").path
+        let path = try Scratch.folder().appendingPathComponent("bad.json").path
         try AtomicFile.write(content, to: URL(fileURLWithPath: path))
         do {
             _ = try GraphSnapshot.load(path: path)

@@ -231,11 +231,7 @@ struct GraphIndexTests {
         #expect((try? GraphIndex(empty))?.nodeCount == 0)
     }
 
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-index-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func folder() throws -> URL { try Scratch.folder() }
 
     @Test func indexFileIsUsedOnlyWhileItMatchesTheJSON() throws {
         let folder = try GraphIndexTests.folder()

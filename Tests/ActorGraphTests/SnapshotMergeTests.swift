@@ -38,7 +38,7 @@ struct SnapshotMergeTests {
 
     /// Through the JSON codec, as `merge` reads snapshots from files.
     static func roundTrip(_ s: GraphSnapshot) throws -> GraphSnapshot {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString).json")
+        let url = try Scratch.folder().appendingPathComponent("merge.json")
         defer { try? FileManager.default.removeItem(at: url) }
         try AtomicFile.write(try s.jsonData(), to: url)
         return try GraphSnapshot.load(path: url.path)
@@ -114,7 +114,7 @@ struct SnapshotMergeTests {
                     "aliases": ["حزب الله"], "mentions": 2, "documents": 1, "first_seen": "2015", "last_seen": "2015"}],
          "edges": []}
         """
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("legacy-\(UUID().uuidString).json")
+        let url = try Scratch.folder().appendingPathComponent("legacy.json")
         try AtomicFile.write(legacy, to: url)
         let s = try GraphSnapshot.load(path: url.path)
         #expect(s.nodes.first?.occurrences == nil && s.metadata.undatedInputs == nil)

@@ -54,8 +54,7 @@ struct SpeedPathTests {
     /// Article files read with `open` and `read` give the bytes `Data(contentsOf:)` gives; a
     /// missing file or a folder gives nil (and is then reported through Foundation).
     @Test func articleBytesAreTheFileBytes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-read-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Scratch.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         for size in [0, 1, 4095, 4096, 4097, 100_000] {
             let file = dir.appendingPathComponent("f\(size)")

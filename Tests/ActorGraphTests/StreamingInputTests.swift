@@ -7,11 +7,7 @@ import Testing
 /// previous file only when it is complete.
 @Suite("Streaming input and output")
 struct StreamingInputTests {
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func folder() throws -> URL { try Scratch.folder() }
 
     static let text = "قتل عناصر من لواء القدس بكمين نفذه تنظيم الدولة."
 

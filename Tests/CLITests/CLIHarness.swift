@@ -48,10 +48,6 @@ enum CLI {
                          stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary folder for a test's files.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("actorgraph-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A fresh temporary folder for a test's files (see Scratch).
+    static func temporaryFolder() throws -> URL { try Scratch.folder() }
 }
