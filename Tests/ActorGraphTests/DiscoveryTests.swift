@@ -61,6 +61,13 @@ struct DiscoveryTests {
         Case(name: "a quoted name with words after it", text: "وقال “نواف البشير” شيخ قبيلة إن لواء القدس انسحب.", expected: ["نواف البشير"]),
         Case(name: "a possessive role that is no role word of its own («ومؤسسه»)",
              text: "أدرجت الوزارة حزب الله ومؤسسه محمد حسين الجاسم على قائمة العقوبات.", expected: ["محمد حسين الجاسم"]),
+        Case(name: "a kunya with an origin, unquoted, no role near", text: "وقال أبو عمر الإدلبي عبر منصة “إكس” إن الاتفاق صامد.",
+             expected: ["أبو عمر الإدلبي"]),
+        Case(name: "a kunya after a faction, an apposition", text: "وقال قائد لواء القدس، أبي حسين الحمصي، إن الاتفاق صامد.",
+             expected: ["أبي حسين الحمصي"]),
+        Case(name: "negative: places that start with «أبو»", text: "سيطرت الفصائل على بلدة أبو الظهور وقرية أبو حمام.", expected: []),
+        Case(name: "negative: a kunya of an activist", text: "وتحدث الناشط أبو شادي الحموي للموقع عن الاشتباكات.", expected: []),
+        Case(name: "negative: a kunya of a resident", text: "وقال أبو أحمد الحمصي، أحد سكان الحي، إن القصف لم يتوقف.", expected: []),
     ]
 
     /// Groups found by their heads: the name discovered, or none.
@@ -72,6 +79,8 @@ struct DiscoveryTests {
         ("negative: «حركة» and a verbal noun", "تزداد كذلك حركة الانشقاق في صفوف قوات النظام.", []),
         ("negative: «حركة البضائع»", "يستخدم الكثير منها العنف للسيطرة على حركة البضائع والأشخاص.", []),
         ("negative: a named operation is no group", "أطلقت قوات سوريا الديمقراطية عملية “الإنسانية والأمن” في مخيم الهول.", []),
+        ("negative: a political party", "ضمت اللجنة ممثلين عن حزب سوريا المستقبل وحزب الاتحاد السرياني.", []),
+        ("negative: a commission of a civil field", "وأعلنت هيئة المالية في الإدارة الذاتية عن رواتب جديدة.", []),
     ])
     func discoversGroups(name: String, text: String, expected: [String]) {
         let doc = Fixtures.extract(text)

@@ -1,7 +1,8 @@
 /// Word lists that drive discovery of actors the gazetteer lacks. Written as ordinary Arabic;
 /// every entry is normalized once when the lexicon is built, so spelling variants need no listing.
 struct DiscoveryLexicon: Sendable {
-    /// Heads that open the name of an armed group or unit: «لواء القدس», «كتائب الفاروق».
+    /// Heads that open the name of an armed group or unit: «لواء القدس», «كتائب الفاروق». Not «حزب»:
+    /// a party the gazetteer lacks is a political one («حزب سوريا المستقبل»), no armed actor.
     /// `strong` heads take an unquoted name; `weak` heads only take a quoted one («حركة "…"»)
     /// or a name that carries the article (which rules out «حركة نزوح واسعة»).
     let strongHeads: Set<Word>
@@ -35,7 +36,7 @@ struct DiscoveryLexicon: Sendable {
 
     static let standard = DiscoveryLexicon(
         strongHeads: set(["لواء", "ألوية", "كتيبة", "كتائب", "سرايا", "فيلق", "جيش", "فوج", "غرفة", "ميليشيا", "مليشيا", "ميلشيا", "ميليشيات", "مليشيات", "تشكيل"]),
-        weakHeads: set(["حركة", "تجمع", "جبهة", "فرقة", "مجموعة", "تنظيم", "فصيل", "جماعة", "هيئة", "مجلس", "شعبة", "فرع", "حزب", "اتحاد", "جند", "أنصار"]),
+        weakHeads: set(["حركة", "تجمع", "جبهة", "فرقة", "مجموعة", "تنظيم", "فصيل", "جماعة", "هيئة", "مجلس", "شعبة", "فرع", "اتحاد", "جند", "أنصار"]),
         numberedHeads: set(["الفرقة", "الفوج", "اللواء", "الكتيبة", "الفيلق", "الفرع", "فرع", "فرقة", "فوج", "لواء", "كتيبة", "فيلق", "القطاع"]),
         ordinals: set(["الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "الخامس", "الخامسة",
                        "السادس", "السادسة", "السابع", "السابعة", "الثامن", "الثامنة", "التاسع", "التاسعة", "العاشر", "العاشرة",

@@ -97,6 +97,9 @@ struct DiscoveryPatterns {
         "البعث", "العسكرية", "العسكري", "الأمنية", "الإنقاذ", "المصالحة", "التسوية", "التفاوض", "المركزية", "الشعبية", "الوطنية",
         "اللواء", "الفرقة", "الفوج", "الكتيبة", "الفيلق", "الفرع", "التنظيم", "الحركة", "الميليشيا", "الجماعة", "الفصيل", "المجموعة",
         "الجبهة", "الهيئة", "المجلس", "الحزب", "الغرفة", "القيادة", "الإدارة", "الوزارة",
+        // Civil fields name a council or commission of an administration, not an armed body: «هيئة المالية», «مجلس الشورى».
+        "المالية", "الاقتصاد", "الاقتصادية", "الصحة", "الصحية", "التعليم", "التربية", "الزراعة", "الإعلام", "الإعلامية",
+        "السياسية", "السياسي", "الشورى", "الخدمات", "الإغاثة", "القضاء", "العدل", "الأوقاف", "الشؤون",
         // Verbal nouns after «حركة» name a movement of people, not a group: «حركة الانشقاق في صفوف …».
         "الانشقاق", "الانشقاقات", "النزوح", "الاحتجاج", "الاحتجاجات", "السير", "المرور", "التنقل", "الهجرة", "التهريب", "التجارة", "البضائع", "الأشخاص", "النقل",
         "الجماعات", "التنظيمات", "الميليشيات", "المجموعات", "الكتائب", "الألوية", "الوحدات", "القوات", "التشكيلات", "العصابات", "الفرق",
@@ -144,7 +147,7 @@ struct DiscoveryPatterns {
     }
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken)
+        personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken) ?? kunya(i, range, taken)
     }
 
     // MARK: - Token helpers
@@ -343,6 +346,26 @@ struct DiscoveryPatterns {
 
     static let dashes: Set<Word> = ["-", "–", "—"]
 
+    /// A kunya with a place of origin, unquoted and with no role around it: «أبو عمر الإدلبي», «أبي
+    /// حسين الحمصي» — the nom de guerre of commanders and fighters. Not a place («أبو الظهور»,
+    /// «أبو حمام»: no given name, no origin), nor a source the text calls a civilian or an activist
+    /// («…، أحد سكان الحي», «الناشط أبو شادي الحموي»).
+    private func kunya(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard DiscoveryPatterns.kunyaOpeners.contains(tokens[i].word), isWord(i + 1, range), isWord(i + 2, range),
+              !taken[i + 1], !taken[i + 2], state.isGivenName(i + 1, lexicon), tokens[i + 1].word != tokens[i].word,
+              DiscoveryPatterns.isNisba(tokens[i + 2].word), !isStopWord(i + 2) else { return nil }
+        if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
+        if describedAsNonActor(after: i + 3, range, appositionOptional: true) { return nil }
+        return candidate(.person, i..<(i + 3))
+    }
+
+    static let kunyaOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "أبي"])
+
+    /// A definite adjective of origin: «الإدلبي», «العراقي», «الحمصي».
+    static func isNisba(_ word: Word) -> Bool {
+        word.hasPrefix("ال") && word.hasSuffix("ي") && word.count >= 5
+    }
+
     /// The quoted words at `i` (two to four) when a role word follows the closing mark.
     private func quotedBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Range<Int>? {
         guard let words = quotedWords(from: i, range, taken), words.count >= 2 else { return nil }
@@ -536,11 +559,12 @@ struct DiscoveryPatterns {
 
     /// Whether the words after a name say the person is no armed actor: «المكنى “أبو عيسى” وهو سائق
     /// أحد الصهاريج», «…، وهو أحد الأهالي»: a source quoted by name, not a fighter.
-    private func describedAsNonActor(after end: Int, _ range: Range<Int>) -> Bool {
+    /// With `appositionOptional`, a bare apposition says it too: «قال أبو أحمد الحمصي، أحد سكان الحي».
+    private func describedAsNonActor(after end: Int, _ range: Range<Int>, appositionOptional: Bool = false) -> Bool {
         var k = end
         while range.contains(k), isQuote(k, range) || tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
-        guard isWord(k, range), DiscoveryPatterns.pronounsOfApposition.contains(tokens[k].word) else { return false }
-        k += 1
+        guard isWord(k, range) else { return false }
+        if DiscoveryPatterns.pronounsOfApposition.contains(tokens[k].word) { k += 1 } else if !appositionOptional { return false }
         if isWord(k, range), DiscoveryPatterns.oneOf.contains(tokens[k].word) { k += 1 }
         return isWord(k, range) && (lexicon.nonActorRoles.contains(tokens[k].word) || lexicon.civilians.contains(tokens[k].word))
     }
