@@ -297,6 +297,8 @@ struct RelationRuleTests {
              text: "أعلن تنصيب ناصر رستم (المعروف سابقاً بلقب الحاج وقائد لواء القدس) رئيسا للمرحلة.", expected: ["commands nasser-rustom liwa-al-quds"]),
         Case(name: "negative: «وقائد» right after a person opens another person",
              text: "التقى الرئيس ناصر رستم وقائد قسد الجنرال حسين رضائي في دمشق.", expected: ["commands x-hsyn-rdayy sdf"]),
+        Case(name: "negative: a gap stops at another person's title («ورئيس»)",
+             text: "حضر الاجتماع قائد لواء القدس، ورئيس مجلس الشورى ناصر رستم.", expected: []),
         Case(name: "member_of: «وهو أحد قضاة» B", text: "قتل الشيخ ناصر رستم، وهو أحد قضاة الهيئة الشرعية لتنظيم الدولة، في غارة.",
              expected: ["member_of nasser-rustom islamic-state"]),
         Case(name: "supports: a purpose, «بهدف دعم» B", text: "أرسلت روسيا مزيداً من التعزيزات العسكرية إلى سوريا، وذلك بهدف دعم قوات النظام.",

@@ -119,7 +119,10 @@ struct CompiledRules: Sendable {
         self.stride = stride
     }
 
-    static let clauseBreakWords: Set<Word> = DiscoveryLexicon.set(["بينما", "فيما"])
+    /// Words that open another clause or another person's title, where a gap naming no actor stops:
+    /// «… القائد العسكري لحركة أحرار الشام، بينما العميد …», «(قائد فتح الشام)، ورئيس مجلس الشورى
+    /// توفيق شهاب الدين» (the «و» glued to the title: «رئيس» alone goes on).
+    static let clauseBreakWords: Set<Word> = DiscoveryLexicon.set(["بينما", "فيما", "ورئيس", "وقائد", "ومدير", "وزعيم", "وأمير", "ومتزعم", "وآمر"])
 
     /// Whether the slot at `e` follows the other slot with only «و» (required or optional) between.
     static func joinsPartner(_ elements: [RelationRule.Element], at e: Int) -> Bool {
