@@ -113,11 +113,30 @@ extension NormalizedText {
     static func display(_ text: String) -> String {
         // Scalar by scalar: each of these is a character of its own (CR LF aside, which is folded
         // whole), so this splits where `Character.isNewline` does, without grapheme breaking.
-        guard text.unicodeScalars.contains(where: isNewline) else { return text }
+        guard containsNewline(text) else { return text }
         return text.unicodeScalars.split(whereSeparator: isNewline).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
-    private static func isNewline(_ s: Unicode.Scalar) -> Bool {
+    /// `text.unicodeScalars.contains(where: isNewline)`, read from the UTF-8 bytes: every cited
+    /// sentence is asked, and decoding its scalars was a visible cost. In valid UTF-8 the bytes
+    /// 0A–0D are those scalars themselves; U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8/A9.
+    static func containsNewline(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): return true
+                default: i += 1
+                }
+            }
+            return false
+        }
+    }
+
+    static func isNewline(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false

@@ -328,11 +328,15 @@ struct State {
     }
 
     mutating func actorIndex(for actor: FoundActor) -> Int {
-        if let existing = byId[actor.id] { return existing }
-        byId[actor.id] = actors.count
-        actors.append(actor)
-        return actors.count - 1
+        let next = actors.count
+        // An in-place access of the `default:` subscript inserts `next` when the id is new: the id is
+        // hashed once (a lookup, then an insertion, hashed it twice).
+        let index = State.value(&byId[actor.id, default: next])
+        if index == next { actors.append(actor) }
+        return index
     }
+
+    private static func value(_ value: inout Int) -> Int { value }
 
     /// The actors that still have mentions, renumbered, with their mentions.
     func compacted() -> DocumentActors {

@@ -192,6 +192,25 @@ public struct RelationExtractor: Sendable {
             self.type = type
             if symmetric && target < source { self.source = target; self.target = source } else { self.source = source; self.target = target }
         }
+
+        /// One word hashed, not three fields: every pair of actors of every sentence is looked up.
+        /// (Only the table's speed depends on the hash: relations keep the order they were found in.)
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: source) << 32 ^ UInt64(truncatingIfNeeded: target) ^ UInt64(Key.code(type)) << 58)
+        }
+
+        static func code(_ type: RelationType) -> UInt8 {
+            switch type {
+            case .subordinateTo: 0
+            case .commands: 1
+            case .memberOf: 2
+            case .alliedWith: 3
+            case .supports: 4
+            case .fights: 5
+            case .defectedFrom: 6
+            case .coMentioned: 7
+            }
+        }
     }
 }
 
