@@ -20,4 +20,28 @@ struct MatchingSpeedPathTests {
         let text = String(view)
         #expect(NormalizedText.containsNewline(text) == text.unicodeScalars.contains(where: NormalizedText.isNewline), "\(Array(text.unicodeScalars))")
     }
+
+    /// Openings remembered per vocabulary word are the ones walked token by token, from the
+    /// table's first document to documents read after the vocabulary was emptied (a capacity of 40
+    /// words empties it before nearly every document).
+    @Test(arguments: [40, 1 << 16])
+    func openingsRememberedPerWordAreTheWalkedOnes(capacity: Int) throws {
+        let recognizer = try Extractor.standard().recognizer
+        let vocabulary = Vocabulary(capacity: capacity)
+        let known = WordOpenings()
+        let texts = try SpeedPathTests.texts()
+        var emptied = 0
+        // Twice over: the second time most words are known.
+        for (name, raw) in texts + texts {
+            let size = vocabulary.count
+            vocabulary.makeRoom()
+            if vocabulary.count < size { emptied += 1 }
+            known.startDocument(vocabulary)
+            let text = NormalizedText(FrontMatter.masked(raw))
+            let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+            let state = State(text: text, tokens: tokens, readings: TokenReadings(ids: ids, vocabulary: vocabulary), vocabulary: vocabulary)
+            #expect(recognizer.openings(state, ids, known, vocabulary) == recognizer.openings(state), "\(name)")
+        }
+        #expect(capacity > 1000 || emptied > 5)
+    }
 }

@@ -4,6 +4,8 @@ public struct Extractor: Sendable {
     public let relations: RelationExtractor
     /// Warm word tables for the threads that extract (see `Vocabulary`).
     private let vocabularies = VocabularyPool()
+    /// What each word of a vocabulary can open (`ActorRecognizer.openings`), made once per word.
+    private let wordOpenings = WordOpeningsPool()
 
     public init(gazetteer: Gazetteer, rules: RuleTable) {
         self.recognizer = ActorRecognizer(gazetteer: gazetteer)
@@ -25,13 +27,15 @@ public struct Extractor: Sendable {
     private func extract(_ article: Article, vocabulary: Vocabulary) -> DocumentExtraction {
         let masked = FrontMatter.masked(article.text)
         let text = NormalizedText(masked)
+        let openings = wordOpenings.table(for: vocabulary)
+        openings.startDocument(vocabulary)
         let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
         let sentences = SentenceSplitter.split(tokens, in: text)
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
         // An undated article is read in the era of the latest year it writes.
         let era = article.date ?? TextEra.latestYear(in: tokens)
         let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: era,
-                                          vocabulary: vocabulary)
+                                          vocabulary: vocabulary, known: (openings, ids))
         var found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
                                      words: (ids, vocabulary))
         let cited = Extractor.citedSentences(&found, of: sentences.count)

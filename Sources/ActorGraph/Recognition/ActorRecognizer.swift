@@ -21,10 +21,11 @@ public struct ActorRecognizer: Sendable {
         recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: date, vocabulary: nil)
     }
 
+    /// `known`: the openings of the vocabulary's words met before, with the tokens' indices in it.
     func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?,
-                   vocabulary: Vocabulary?) -> DocumentActors {
+                   vocabulary: Vocabulary?, known: (openings: WordOpenings, ids: [Int32])? = nil) -> DocumentActors {
         var state = State(text: text, tokens: tokens, readings: readings, vocabulary: vocabulary)
-        let opens = openings(state)
+        let opens = if let known, let vocabulary { openings(state, known.ids, known.openings, vocabulary) } else { openings(state) }
         for sentence in sentences {
             gazetteerMatches(in: sentence.tokenRange, date: date, opens: opens, state: &state)
         }
@@ -48,9 +49,22 @@ public struct ActorRecognizer: Sendable {
     /// What each token can open, from one walk of the document's readings for every pass that
     /// scans all tokens (each walk of the readings was a visible cost): the gazetteer, discovery, anaphora.
     func openings(_ state: State) -> [UInt8] {
+        var masks = [UInt8](repeating: 0, count: state.tokens.count)
+        for i in masks.indices { masks[i] = opening(i, state) }
+        return masks
+    }
+
+    /// `openings(state)`, each word's made once in `known` (`ids`: the tokens' indices in `vocabulary`).
+    func openings(_ state: State, _ ids: [Int32], _ known: WordOpenings, _ vocabulary: Vocabulary) -> [UInt8] {
+        known.masks(ids, vocabulary: vocabulary) { opening($0, state) }
+    }
+
+    /// What token `i` can open.
+    @inline(__always)
+    private func opening(_ i: Int, _ state: State) -> UInt8 {
         // The filters as locals: a closure that captured `self` copied the recognizer at every call.
         let starts = matcher.firstWordFilter, heads = Anaphora.headFilter
-        return openers.masks(state) { word in
+        return openers.mask(i, state) { word in
             (starts.mayContain(word) ? ActorRecognizer.aliasStart : 0) | (heads.mayContain(word) ? ActorRecognizer.anaphorHead : 0)
         }
     }
