@@ -5,9 +5,17 @@ public struct ActorRecognizer: Sendable {
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
     let openers: DiscoveryPatterns.Openers
+    /// Each gazetteer actor as a document's actor, made once (not at every name found).
+    let foundActors: [FoundActor]
+    /// Whether each gazetteer actor is one of the Syrian state's own forces (`syrianStateSides`).
+    let isSyrianState: [Bool]
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        self.foundActors = gazetteer.actors.map { a in
+            FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
+        }
+        self.isSyrianState = gazetteer.actors.map { ActorRecognizer.syrianStateSides.contains($0.side ?? "") }
         self.matcher = AliasMatcher(actors: gazetteer.actors)
         self.lexicon = .standard
         self.openers = DiscoveryPatterns.Openers(lexicon)
@@ -88,9 +96,7 @@ public struct ActorRecognizer: Sendable {
             guard let a = matcher.lookup([singular, first]).first(where: { $0.alias.isValid(on: date) }),
                   let b = matcher.lookup([singular, second]).first(where: { $0.alias.isValid(on: date) }) else { continue }
             for (target, tokenRange, start) in [(a, i..<(i + 2), tokens[i].start + dual.prefixLength), (b, (i + 2)..<(i + 3), tokens[i + 2].start + 1)] {
-                let g = gazetteer.actors[target.actor]
-                let actor = FoundActor(id: g.id, name: g.name, nameEn: g.nameEn, type: g.type, side: g.side, parent: g.parent, discovered: false)
-                state.add(Candidate(actor: actor, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end, kind: .name))
+                state.addName(ofGazetteerActor: target.actor, foundActors, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end)
             }
         }
     }
@@ -112,10 +118,8 @@ public struct ActorRecognizer: Sendable {
         let matches = matcher.matches(in: state.tokens, readings: state.readings, range: range) { opens[$0] & ActorRecognizer.aliasStart != 0 }
         for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
-            let a = gazetteer.actors[target.actor]
-            if ActorRecognizer.syrianStateSides.contains(a.side ?? ""), isForeignAdjective(after: m.tokens.upperBound, state) { continue }
-            let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
-            state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+            if isSyrianState[target.actor], isForeignAdjective(after: m.tokens.upperBound, state) { continue }
+            state.addName(ofGazetteerActor: target.actor, foundActors, tokens: m.tokens, start: m.start, end: m.end)
         }
     }
 
@@ -143,14 +147,12 @@ public struct ActorRecognizer: Sendable {
     /// given name, and only when one actor claims the form.
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
         var forms: [Word: Int?] = [:]
-        // The distinct spellings each actor was named with, gathered in one pass over the mentions.
-        var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
-        for m in state.mentions.indices where state.mentions[m].kind == .name {
-            spellings[state.mentions[m].actor].insert(Word(state.mentions[m].text))
-        }
+        let spellings = state.spellings()
         // The form a name of actor `index` gives (names that repeat only repeat forms).
         func claim(_ written: Word, by index: Int) {
-            guard let form = shortForm(of: state.actors[index], name: state.wordsOfName(written)) else { return }
+            // The actor's type and origin only: a copy of the whole actor retained its strings.
+            guard let form = shortForm(type: state.actors[index].type, discovered: state.actors[index].discovered,
+                                       name: state.wordsOfName(written)) else { return }
             if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
         }
         for index in state.actors.indices {
@@ -229,10 +231,10 @@ public struct ActorRecognizer: Sendable {
 
     static let abu: Word = "ابو"
 
-    /// The short form of `actor` that the words of one of its names give, if any.
-    private func shortForm(of actor: FoundActor, name words: [Word]) -> Word? {
+    /// The short form that the words of one of its names give an actor of `type`, if any.
+    private func shortForm(type: ActorType, discovered: Bool, name words: [Word]) -> Word? {
         guard words.count >= 2 else { return nil }
-        switch actor.type {
+        switch type {
         case .person:
             // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
             if words[0] == ActorRecognizer.abu { return nil }
@@ -243,7 +245,7 @@ public struct ActorRecognizer: Sendable {
                 && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
                 return last
             }
-        case .faction where !actor.discovered:
+        case .faction where !discovered:
             // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
             // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
             let first = words[0]
@@ -254,7 +256,7 @@ public struct ActorRecognizer: Sendable {
         case .faction, .unit:
             // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
             // whose heads are generic («لواء», «كتائب»).
-            guard actor.discovered else { return nil }
+            guard discovered else { return nil }
             // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
             let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
             let core = headed ? words[1] : words[0]
@@ -314,6 +316,8 @@ struct State {
     let readings: TokenReadings
     /// The worker's vocabulary, when the extractor runs with one: it remembers names' words.
     let vocabulary: Vocabulary?
+    /// Each gazetteer actor's index in `actors` (-1: not named yet), for `addName(ofGazetteerActor:)`.
+    private var gazetteerActors: [Int32] = []
 
     init(text: NormalizedText, tokens: [Token], readings: TokenReadings, vocabulary: Vocabulary? = nil) {
         self.text = text
@@ -372,12 +376,28 @@ struct State {
     }
 
     mutating func add(_ c: Candidate) {
-        let index = actorIndex(for: c.actor)
-        let span = c.original ?? text.originalRange(c.start, c.end)
-        let first = tokens[c.tokens.lowerBound]
-        let clitic = c.start > first.start ? text.normalizedText(first.start, c.start) : ""
-        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index, clitic: clitic, sponsorOnly: c.sponsorOnly))
-        if c.kind == .name { for t in c.tokens { covered[t] = true } }
+        addMention(of: actorIndex(for: c.actor), tokens: c.tokens, start: c.start, end: c.end, kind: c.kind, original: c.original, sponsorOnly: c.sponsorOnly)
+    }
+
+    /// `add` of a name of gazetteer actor `g` (`found`: the gazetteer's actors as found): the actor's
+    /// index here is remembered by its gazetteer index, so its id is looked up once per document.
+    mutating func addName(ofGazetteerActor g: Int, _ found: [FoundActor], tokens range: Range<Int>, start: Int, end: Int) {
+        if gazetteerActors.count <= g { gazetteerActors.append(contentsOf: repeatElement(-1, count: found.count - gazetteerActors.count)) }
+        var index = Int(gazetteerActors[g])
+        if index < 0 {
+            index = actorIndex(for: found[g])
+            gazetteerActors[g] = Int32(index)
+        }
+        addMention(of: index, tokens: range, start: start, end: end, kind: .name)
+    }
+
+    private mutating func addMention(of index: Int, tokens range: Range<Int>, start: Int, end: Int, kind: Mention.Kind,
+                                     original: Range<Int>? = nil, sponsorOnly: Bool = false) {
+        let span = original ?? text.originalRange(start, end)
+        let first = tokens[range.lowerBound]
+        let clitic = start > first.start ? text.normalizedText(first.start, start) : ""
+        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: kind, tokens: range, actor: index, clitic: clitic, sponsorOnly: sponsorOnly))
+        if kind == .name { for t in range { covered[t] = true } }
     }
 
     /// Whether token `i` is a given name. Normalization folds «على» (on) into «علي» (Ali); the
@@ -387,6 +407,16 @@ struct State {
         guard lexicon.givenNames.contains(t.word) else { return false }
         if t.word == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
+    }
+
+    /// The distinct spellings each actor is named with (by actor index), gathered in one pass over
+    /// the mentions. Keyed as Words: hashing Arabic `String`s checks their normalization each time.
+    func spellings() -> [Set<Word>] {
+        var spellings = Array(repeating: Set<Word>(), count: actors.count)
+        for m in mentions.indices where mentions[m].kind == .name {
+            spellings[mentions[m].actor].insert(Word(mentions[m].text))
+        }
+        return spellings
     }
 
     /// Token → index of the name mention covering it, as the mentions stand now.
