@@ -40,7 +40,12 @@ struct MatchingSpeedPathTests {
             let text = NormalizedText(FrontMatter.masked(raw))
             let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
             let state = State(text: text, tokens: tokens, readings: TokenReadings(ids: ids, vocabulary: vocabulary), vocabulary: vocabulary)
-            #expect(recognizer.openings(state, ids, known, vocabulary) == recognizer.openings(state), "\(name)")
+            let openings = recognizer.openings(state, ids, known, vocabulary)
+            #expect(openings == recognizer.openings(state), "\(name)")
+            for i in tokens.indices {
+                let dual = recognizer.dualReading(i, state.readings) != nil, waw = tokens[i].word.startsWithWaw && tokens[i].word.hasPrefix("و")
+                #expect((openings[i] & ActorRecognizer.dual != 0, openings[i] & ActorRecognizer.waw != 0) == (dual, waw), "\(name) \(i)")
+            }
         }
         #expect(capacity > 1000 || emptied > 5)
     }

@@ -51,8 +51,9 @@ public struct ActorRecognizer: Sendable {
     // MARK: - Openings
 
     /// Bits of `openings`, beside `DiscoveryPatterns.Openers`' own: a reading may begin a
-    /// gazetteer name, a reading may be an anaphor's head.
-    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8
+    /// gazetteer name, a reading may be an anaphor's head; a reading ends as a dual does
+    /// (`dualReading`), the word starts with «و» (the second part of a dual's pair).
+    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8, dual: UInt8 = 16, waw: UInt8 = 32
 
     /// What each token can open, from one walk of the document's readings for every pass that
     /// scans all tokens (each walk of the readings was a visible cost): the gazetteer, discovery, anaphora.
@@ -72,23 +73,24 @@ public struct ActorRecognizer: Sendable {
     private func opening(_ i: Int, _ state: State) -> UInt8 {
         // The filters as locals: a closure that captured `self` copied the recognizer at every call.
         let starts = matcher.firstWordFilter, heads = Anaphora.headFilter
+        let word = state.tokens[i].word
         return openers.mask(i, state) { word in
             (starts.mayContain(word) ? ActorRecognizer.aliasStart : 0) | (heads.mayContain(word) ? ActorRecognizer.anaphorHead : 0)
-        }
+        } | (dualReading(i, state.readings) != nil ? ActorRecognizer.dual : 0) | (word.startsWithWaw && word.hasPrefix("و") ? ActorRecognizer.waw : 0)
     }
 
     // MARK: - Gazetteer
 
     /// The Arabic dual: «وزارتي الدفاع والداخلية» names «وزارة الدفاع» and «وزارة الداخلية»;
     /// «فرعي الأمن العسكري والمخابرات الجوية» two branches. Each part is looked up in the gazetteer.
-    private func dualNames(in range: Range<Int>, date: PartialDate?, state: inout State) {
+    private func dualNames(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
         let tokens = state.tokens
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            // `startsWithWaw` (one byte test) first: a word that starts otherwise has no prefix «و».
-            guard tokens[i + 2].word.startsWithWaw, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
-                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2], tokens[i + 2].word.hasPrefix("و"),
+            // The words' tests from `openings` first: most tokens fail them.
+            guard opens[i + 2] & ActorRecognizer.waw != 0, opens[i] & ActorRecognizer.dual != 0, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
                   let dual = dualReading(i, state.readings) else { continue }
             let stem = dual.form.dropLast(2)
             let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
@@ -114,7 +116,7 @@ public struct ActorRecognizer: Sendable {
     }
 
     private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
-        dualNames(in: range, date: date, state: &state)
+        dualNames(in: range, date: date, opens: opens, state: &state)
         let matches = matcher.matches(in: state.tokens, readings: state.readings, range: range) { opens[$0] & ActorRecognizer.aliasStart != 0 }
         for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
@@ -175,9 +177,9 @@ public struct ActorRecognizer: Sendable {
                 guard !state.covered[i], state.tokens[i].kind == .word,
                       let m = local.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: sentence.tokenRange.upperBound),
                       !m.tokens.contains(where: { state.covered[$0] }) else { i += 1; continue }
-                let actor = state.actors[m.targets[0].actor]
-                if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: actor, state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
-                state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+                let actor = m.targets[0].actor
+                if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
+                state.addMention(of: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name)
                 i = m.tokens.upperBound
             }
         }
@@ -211,7 +213,7 @@ public struct ActorRecognizer: Sendable {
                     guard let (actor, prefixLength) = match(i, state.readings),
                           !ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) else { continue }
                     let token = state.tokens[i]
-                    state.add(Candidate(actor: state.actors[actor], tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name))
+                    state.addMention(of: actor, tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name)
                 }
             }
         }
@@ -324,6 +326,8 @@ struct State {
         self.tokens = tokens
         self.covered = Array(repeating: false, count: tokens.count)
         self.readings = readings
+        // Room for a document's usual actors: growing the table rehashed every id string.
+        byId.reserveCapacity(16)
         self.vocabulary = vocabulary
     }
 
@@ -391,7 +395,9 @@ struct State {
         addMention(of: index, tokens: range, start: start, end: end, kind: .name)
     }
 
-    private mutating func addMention(of index: Int, tokens range: Range<Int>, start: Int, end: Int, kind: Mention.Kind,
+    /// `add` for the actor at `index` of `actors`: its id is not looked up again (`byId` maps
+    /// each actor's id to its index).
+    mutating func addMention(of index: Int, tokens range: Range<Int>, start: Int, end: Int, kind: Mention.Kind,
                                      original: Range<Int>? = nil, sponsorOnly: Bool = false) {
         let span = original ?? text.originalRange(start, end)
         let first = tokens[range.lowerBound]

@@ -36,7 +36,7 @@ struct Anaphora {
                     : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + prefixLength
-                state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
+                state.addMention(of: antecedent, tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor)
             }
         }
     }
