@@ -360,8 +360,9 @@ struct State {
 
     private static func value(_ value: inout Int) -> Int { value }
 
-    /// The actors that still have mentions, renumbered, with their mentions.
-    func compacted() -> DocumentActors {
+    /// The actors that still have mentions, renumbered, with their mentions. (Consuming: the
+    /// mentions are renumbered in place, not copied with their strings into a new array.)
+    consuming func compacted() -> DocumentActors {
         // Indexed by actor (-1: not kept); every mention's actor is an index of `actors` here.
         var newIndex = [Int](repeating: -1, count: actors.count)
         var kept: [FoundActor] = []
@@ -369,13 +370,10 @@ struct State {
             newIndex[m.actor] = kept.count
             kept.append(actors[m.actor])
         }
-        let remapped = mentions.compactMap { m -> Mention? in
-            let n = newIndex[m.actor]
-            guard n >= 0 else { return nil }
-            var copy = m
-            copy.actor = n
-            return copy
-        }
+        var remapped = mentions
+        mentions = []
+        remapped.removeAll { newIndex[$0.actor] < 0 }
+        for i in remapped.indices { remapped[i].actor = newIndex[remapped[i].actor] }
         return DocumentActors(actors: kept, mentions: remapped)
     }
 
