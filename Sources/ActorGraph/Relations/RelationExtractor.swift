@@ -497,12 +497,12 @@ struct SentenceContext {
 
     /// The first named actor, unless it only reports what follows («أعلنت A أن B …»: B is the topic).
     private func topic() -> Int? {
-        let names = local.filter { mentions[$0].isName }
-        guard let first = names.first else { return nil }
+        // (The first name and the first after `k` found in `local` itself: no array of the names is made.)
+        guard let first = local.first(where: { mentions[$0].isName }) else { return nil }
         var k = mentions[first].tokens.upperBound
         while range.contains(k), token(k, isIn: quote) || tokens[k].word == SentenceContext.arabicComma { k += 1 }
         guard range.contains(k), SentenceContext.reportedThat.contains(tokens[k].word) else { return first }
-        return names.first { mentions[$0].tokens.lowerBound > k }
+        return local.first { mentions[$0].isName && mentions[$0].tokens.lowerBound > k }
     }
 
     static let reportedThat: Set<Word> = DiscoveryLexicon.set(["إن", "أن", "بأن", "ان"])
