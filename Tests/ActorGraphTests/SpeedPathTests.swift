@@ -249,7 +249,7 @@ struct SpeedPathTests {
         let openers = DiscoveryPatterns.Openers(.standard)
         var opening = 0
         for (file, state) in try SpeedPathTests.states() {
-            let masks = openers.masks(state)
+            let masks = state.tokens.indices.map { openers.mask($0, state) }
             let openings = recognizer.openings(state)
             for i in state.tokens.indices {
                 #expect(openings[i] & 3 == masks[i])

@@ -4,6 +4,8 @@ public struct Extractor: Sendable {
     public let relations: RelationExtractor
     /// Warm word tables for the threads that extract (see `Vocabulary`).
     private let vocabularies = VocabularyPool()
+    /// What each word of a vocabulary can open (`ActorRecognizer.openings`), made once per word.
+    private let wordOpenings = WordOpeningsPool()
 
     public init(gazetteer: Gazetteer, rules: RuleTable) {
         self.recognizer = ActorRecognizer(gazetteer: gazetteer)
@@ -25,13 +27,15 @@ public struct Extractor: Sendable {
     private func extract(_ article: Article, vocabulary: Vocabulary) -> DocumentExtraction {
         let masked = FrontMatter.masked(article.text)
         let text = NormalizedText(masked)
+        let openings = wordOpenings.table(for: vocabulary)
+        openings.startDocument(vocabulary)
         let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
         let sentences = SentenceSplitter.split(tokens, in: text)
         let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
         // An undated article is read in the era of the latest year it writes.
         let era = article.date ?? TextEra.latestYear(in: tokens)
         let actors = recognizer.recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: era,
-                                          vocabulary: vocabulary)
+                                          vocabulary: vocabulary, known: (openings, ids))
         var found = relations.extract(text: text, tokens: tokens, readings: readings, sentences: sentences, actors: actors,
                                      words: (ids, vocabulary))
         let cited = Extractor.citedSentences(&found, of: sentences.count)
@@ -113,11 +117,30 @@ extension NormalizedText {
     static func display(_ text: String) -> String {
         // Scalar by scalar: each of these is a character of its own (CR LF aside, which is folded
         // whole), so this splits where `Character.isNewline` does, without grapheme breaking.
-        guard text.unicodeScalars.contains(where: isNewline) else { return text }
+        guard containsNewline(text) else { return text }
         return text.unicodeScalars.split(whereSeparator: isNewline).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
-    private static func isNewline(_ s: Unicode.Scalar) -> Bool {
+    /// `text.unicodeScalars.contains(where: isNewline)`, read from the UTF-8 bytes: every cited
+    /// sentence is asked, and decoding its scalars was a visible cost. In valid UTF-8 the bytes
+    /// 0A–0D are those scalars themselves; U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8/A9.
+    static func containsNewline(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): return true
+                default: i += 1
+                }
+            }
+            return false
+        }
+    }
+
+    static func isNewline(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false

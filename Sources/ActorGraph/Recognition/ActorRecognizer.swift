@@ -5,9 +5,17 @@ public struct ActorRecognizer: Sendable {
     let matcher: AliasMatcher
     let lexicon: DiscoveryLexicon
     let openers: DiscoveryPatterns.Openers
+    /// Each gazetteer actor as a document's actor, made once (not at every name found).
+    let foundActors: [FoundActor]
+    /// Whether each gazetteer actor is one of the Syrian state's own forces (`syrianStateSides`).
+    let isSyrianState: [Bool]
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        self.foundActors = gazetteer.actors.map { a in
+            FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
+        }
+        self.isSyrianState = gazetteer.actors.map { ActorRecognizer.syrianStateSides.contains($0.side ?? "") }
         self.matcher = AliasMatcher(actors: gazetteer.actors)
         self.lexicon = .standard
         self.openers = DiscoveryPatterns.Openers(lexicon)
@@ -21,10 +29,11 @@ public struct ActorRecognizer: Sendable {
         recognize(text, tokens: tokens, readings: readings, sentences: sentences, date: date, vocabulary: nil)
     }
 
+    /// `known`: the openings of the vocabulary's words met before, with the tokens' indices in it.
     func recognize(_ text: NormalizedText, tokens: [Token], readings: TokenReadings, sentences: [Sentence], date: PartialDate?,
-                   vocabulary: Vocabulary?) -> DocumentActors {
+                   vocabulary: Vocabulary?, known: (openings: WordOpenings, ids: [Int32])? = nil) -> DocumentActors {
         var state = State(text: text, tokens: tokens, readings: readings, vocabulary: vocabulary)
-        let opens = openings(state)
+        let opens = if let known, let vocabulary { openings(state, known.ids, known.openings, vocabulary) } else { openings(state) }
         for sentence in sentences {
             gazetteerMatches(in: sentence.tokenRange, date: date, opens: opens, state: &state)
         }
@@ -42,31 +51,46 @@ public struct ActorRecognizer: Sendable {
     // MARK: - Openings
 
     /// Bits of `openings`, beside `DiscoveryPatterns.Openers`' own: a reading may begin a
-    /// gazetteer name, a reading may be an anaphor's head.
-    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8
+    /// gazetteer name, a reading may be an anaphor's head; a reading ends as a dual does
+    /// (`dualReading`), the word starts with «و» (the second part of a dual's pair).
+    static let aliasStart: UInt8 = 4, anaphorHead: UInt8 = 8, dual: UInt8 = 16, waw: UInt8 = 32
 
     /// What each token can open, from one walk of the document's readings for every pass that
     /// scans all tokens (each walk of the readings was a visible cost): the gazetteer, discovery, anaphora.
     func openings(_ state: State) -> [UInt8] {
+        var masks = [UInt8](repeating: 0, count: state.tokens.count)
+        for i in masks.indices { masks[i] = opening(i, state) }
+        return masks
+    }
+
+    /// `openings(state)`, each word's made once in `known` (`ids`: the tokens' indices in `vocabulary`).
+    func openings(_ state: State, _ ids: [Int32], _ known: WordOpenings, _ vocabulary: Vocabulary) -> [UInt8] {
+        known.masks(ids, vocabulary: vocabulary) { opening($0, state) }
+    }
+
+    /// What token `i` can open.
+    @inline(__always)
+    private func opening(_ i: Int, _ state: State) -> UInt8 {
         // The filters as locals: a closure that captured `self` copied the recognizer at every call.
         let starts = matcher.firstWordFilter, heads = Anaphora.headFilter
-        return openers.masks(state) { word in
+        let word = state.tokens[i].word
+        return openers.mask(i, state) { word in
             (starts.mayContain(word) ? ActorRecognizer.aliasStart : 0) | (heads.mayContain(word) ? ActorRecognizer.anaphorHead : 0)
-        }
+        } | (dualReading(i, state.readings) != nil ? ActorRecognizer.dual : 0) | (word.startsWithWaw && word.hasPrefix("و") ? ActorRecognizer.waw : 0)
     }
 
     // MARK: - Gazetteer
 
     /// The Arabic dual: «وزارتي الدفاع والداخلية» names «وزارة الدفاع» and «وزارة الداخلية»;
     /// «فرعي الأمن العسكري والمخابرات الجوية» two branches. Each part is looked up in the gazetteer.
-    private func dualNames(in range: Range<Int>, date: PartialDate?, state: inout State) {
+    private func dualNames(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
         let tokens = state.tokens
         var i = range.lowerBound
         while i + 2 < range.upperBound {
             defer { i += 1 }
-            // `startsWithWaw` (one byte test) first: a word that starts otherwise has no prefix «و».
-            guard tokens[i + 2].word.startsWithWaw, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
-                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2], tokens[i + 2].word.hasPrefix("و"),
+            // The words' tests from `openings` first: most tokens fail them.
+            guard opens[i + 2] & ActorRecognizer.waw != 0, opens[i] & ActorRecognizer.dual != 0, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+                  !state.covered[i], !state.covered[i + 1], !state.covered[i + 2],
                   let dual = dualReading(i, state.readings) else { continue }
             let stem = dual.form.dropLast(2)
             let singular = Word(dual.word.hasSuffix("عي") ? String(dual.form.dropLast()) : stem + "ه")
@@ -74,9 +98,7 @@ public struct ActorRecognizer: Sendable {
             guard let a = matcher.lookup([singular, first]).first(where: { $0.alias.isValid(on: date) }),
                   let b = matcher.lookup([singular, second]).first(where: { $0.alias.isValid(on: date) }) else { continue }
             for (target, tokenRange, start) in [(a, i..<(i + 2), tokens[i].start + dual.prefixLength), (b, (i + 2)..<(i + 3), tokens[i + 2].start + 1)] {
-                let g = gazetteer.actors[target.actor]
-                let actor = FoundActor(id: g.id, name: g.name, nameEn: g.nameEn, type: g.type, side: g.side, parent: g.parent, discovered: false)
-                state.add(Candidate(actor: actor, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end, kind: .name))
+                state.addName(ofGazetteerActor: target.actor, foundActors, tokens: tokenRange, start: start, end: tokens[tokenRange.upperBound - 1].end)
             }
         }
     }
@@ -94,14 +116,12 @@ public struct ActorRecognizer: Sendable {
     }
 
     private func gazetteerMatches(in range: Range<Int>, date: PartialDate?, opens: [UInt8], state: inout State) {
-        dualNames(in: range, date: date, state: &state)
+        dualNames(in: range, date: date, opens: opens, state: &state)
         let matches = matcher.matches(in: state.tokens, readings: state.readings, range: range) { opens[$0] & ActorRecognizer.aliasStart != 0 }
         for m in matches where !m.tokens.contains(where: { state.covered[$0] }) {
             guard let target = m.targets.first(where: { $0.alias.isValid(on: date) }) else { continue }
-            let a = gazetteer.actors[target.actor]
-            if ActorRecognizer.syrianStateSides.contains(a.side ?? ""), isForeignAdjective(after: m.tokens.upperBound, state) { continue }
-            let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
-            state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+            if isSyrianState[target.actor], isForeignAdjective(after: m.tokens.upperBound, state) { continue }
+            state.addName(ofGazetteerActor: target.actor, foundActors, tokens: m.tokens, start: m.start, end: m.end)
         }
     }
 
@@ -129,14 +149,12 @@ public struct ActorRecognizer: Sendable {
     /// given name, and only when one actor claims the form.
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
         var forms: [Word: Int?] = [:]
-        // The distinct spellings each actor was named with, gathered in one pass over the mentions.
-        var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
-        for m in state.mentions.indices where state.mentions[m].kind == .name {
-            spellings[state.mentions[m].actor].insert(Word(state.mentions[m].text))
-        }
+        let spellings = state.spellings()
         // The form a name of actor `index` gives (names that repeat only repeat forms).
         func claim(_ written: Word, by index: Int) {
-            guard let form = shortForm(of: state.actors[index], name: state.wordsOfName(written)) else { return }
+            // The actor's type and origin only: a copy of the whole actor retained its strings.
+            guard let form = shortForm(type: state.actors[index].type, discovered: state.actors[index].discovered,
+                                       name: state.wordsOfName(written)) else { return }
             if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
         }
         for index in state.actors.indices {
@@ -159,9 +177,9 @@ public struct ActorRecognizer: Sendable {
                 guard !state.covered[i], state.tokens[i].kind == .word,
                       let m = local.longestMatch(at: i, in: state.tokens, readings: state.readings, limit: sentence.tokenRange.upperBound),
                       !m.tokens.contains(where: { state.covered[$0] }) else { i += 1; continue }
-                let actor = state.actors[m.targets[0].actor]
-                if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: actor, state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
-                state.add(Candidate(actor: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name))
+                let actor = m.targets[0].actor
+                if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
+                state.addMention(of: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name)
                 i = m.tokens.upperBound
             }
         }
@@ -195,7 +213,7 @@ public struct ActorRecognizer: Sendable {
                     guard let (actor, prefixLength) = match(i, state.readings),
                           !ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) else { continue }
                     let token = state.tokens[i]
-                    state.add(Candidate(actor: state.actors[actor], tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name))
+                    state.addMention(of: actor, tokens: i..<(i + 1), start: token.start + prefixLength, end: token.end, kind: .name)
                 }
             }
         }
@@ -215,10 +233,10 @@ public struct ActorRecognizer: Sendable {
 
     static let abu: Word = "ابو"
 
-    /// The short form of `actor` that the words of one of its names give, if any.
-    private func shortForm(of actor: FoundActor, name words: [Word]) -> Word? {
+    /// The short form that the words of one of its names give an actor of `type`, if any.
+    private func shortForm(type: ActorType, discovered: Bool, name words: [Word]) -> Word? {
         guard words.count >= 2 else { return nil }
-        switch actor.type {
+        switch type {
         case .person:
             // The family name: «الزعبي», «رستم»; and «أبو X» kunyas as a whole.
             if words[0] == ActorRecognizer.abu { return nil }
@@ -229,7 +247,7 @@ public struct ActorRecognizer: Sendable {
                 && !lexicon.trailingModifiers.contains(last) && !DiscoveryPatterns.genericNames.contains(last) {
                 return last
             }
-        case .faction where !actor.discovered:
+        case .faction where !discovered:
             // «التحالف الدولي» named, then «للتحالف»: the first word of a gazetteer faction's name,
             // when it is a specific noun with the article (not «الجيش», «الفرقة», …).
             let first = words[0]
@@ -240,7 +258,7 @@ public struct ActorRecognizer: Sendable {
         case .faction, .unit:
             // The name without its head word: «كتائب الصفوة» → «الصفوة»; only for discovered actors,
             // whose heads are generic («لواء», «كتائب»).
-            guard actor.discovered else { return nil }
+            guard discovered else { return nil }
             // «كتائب الصفوة الإسلامية» → «الصفوة»; «الصفوة الإسلامية» (quoted, head outside) → «الصفوة».
             let headed = lexicon.strongHeads.contains(words[0]) || lexicon.weakHeads.contains(words[0])
             let core = headed ? words[1] : words[0]
@@ -300,12 +318,16 @@ struct State {
     let readings: TokenReadings
     /// The worker's vocabulary, when the extractor runs with one: it remembers names' words.
     let vocabulary: Vocabulary?
+    /// Each gazetteer actor's index in `actors` (-1: not named yet), for `addName(ofGazetteerActor:)`.
+    private var gazetteerActors: [Int32] = []
 
     init(text: NormalizedText, tokens: [Token], readings: TokenReadings, vocabulary: Vocabulary? = nil) {
         self.text = text
         self.tokens = tokens
         self.covered = Array(repeating: false, count: tokens.count)
         self.readings = readings
+        // Room for a document's usual actors: growing the table rehashed every id string.
+        byId.reserveCapacity(16)
         self.vocabulary = vocabulary
     }
 
@@ -328,14 +350,19 @@ struct State {
     }
 
     mutating func actorIndex(for actor: FoundActor) -> Int {
-        if let existing = byId[actor.id] { return existing }
-        byId[actor.id] = actors.count
-        actors.append(actor)
-        return actors.count - 1
+        let next = actors.count
+        // An in-place access of the `default:` subscript inserts `next` when the id is new: the id is
+        // hashed once (a lookup, then an insertion, hashed it twice).
+        let index = State.value(&byId[actor.id, default: next])
+        if index == next { actors.append(actor) }
+        return index
     }
 
-    /// The actors that still have mentions, renumbered, with their mentions.
-    func compacted() -> DocumentActors {
+    private static func value(_ value: inout Int) -> Int { value }
+
+    /// The actors that still have mentions, renumbered, with their mentions. (Consuming: the
+    /// mentions are renumbered in place, not copied with their strings into a new array.)
+    consuming func compacted() -> DocumentActors {
         // Indexed by actor (-1: not kept); every mention's actor is an index of `actors` here.
         var newIndex = [Int](repeating: -1, count: actors.count)
         var kept: [FoundActor] = []
@@ -343,23 +370,38 @@ struct State {
             newIndex[m.actor] = kept.count
             kept.append(actors[m.actor])
         }
-        let remapped = mentions.compactMap { m -> Mention? in
-            let n = newIndex[m.actor]
-            guard n >= 0 else { return nil }
-            var copy = m
-            copy.actor = n
-            return copy
-        }
+        var remapped = mentions
+        mentions = []
+        remapped.removeAll { newIndex[$0.actor] < 0 }
+        for i in remapped.indices { remapped[i].actor = newIndex[remapped[i].actor] }
         return DocumentActors(actors: kept, mentions: remapped)
     }
 
     mutating func add(_ c: Candidate) {
-        let index = actorIndex(for: c.actor)
-        let span = c.original ?? text.originalRange(c.start, c.end)
-        let first = tokens[c.tokens.lowerBound]
-        let clitic = c.start > first.start ? text.normalizedText(first.start, c.start) : ""
-        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: c.kind, tokens: c.tokens, actor: index, clitic: clitic, sponsorOnly: c.sponsorOnly))
-        if c.kind == .name { for t in c.tokens { covered[t] = true } }
+        addMention(of: actorIndex(for: c.actor), tokens: c.tokens, start: c.start, end: c.end, kind: c.kind, original: c.original, sponsorOnly: c.sponsorOnly)
+    }
+
+    /// `add` of a name of gazetteer actor `g` (`found`: the gazetteer's actors as found): the actor's
+    /// index here is remembered by its gazetteer index, so its id is looked up once per document.
+    mutating func addName(ofGazetteerActor g: Int, _ found: [FoundActor], tokens range: Range<Int>, start: Int, end: Int) {
+        if gazetteerActors.count <= g { gazetteerActors.append(contentsOf: repeatElement(-1, count: found.count - gazetteerActors.count)) }
+        var index = Int(gazetteerActors[g])
+        if index < 0 {
+            index = actorIndex(for: found[g])
+            gazetteerActors[g] = Int32(index)
+        }
+        addMention(of: index, tokens: range, start: start, end: end, kind: .name)
+    }
+
+    /// `add` for the actor at `index` of `actors`: its id is not looked up again (`byId` maps
+    /// each actor's id to its index).
+    mutating func addMention(of index: Int, tokens range: Range<Int>, start: Int, end: Int, kind: Mention.Kind,
+                                     original: Range<Int>? = nil, sponsorOnly: Bool = false) {
+        let span = original ?? text.originalRange(start, end)
+        let first = tokens[range.lowerBound]
+        let clitic = start > first.start ? text.normalizedText(first.start, start) : ""
+        mentions.append(Mention(start: span.lowerBound, end: span.upperBound, text: text.originalText(span), kind: kind, tokens: range, actor: index, clitic: clitic, sponsorOnly: sponsorOnly))
+        if kind == .name { for t in range { covered[t] = true } }
     }
 
     /// Whether token `i` is a given name. Normalization folds «على» (on) into «علي» (Ali); the
@@ -369,6 +411,16 @@ struct State {
         guard lexicon.givenNames.contains(t.word) else { return false }
         if t.word == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
+    }
+
+    /// The distinct spellings each actor is named with (by actor index), gathered in one pass over
+    /// the mentions. Keyed as Words: hashing Arabic `String`s checks their normalization each time.
+    func spellings() -> [Set<Word>] {
+        var spellings = Array(repeating: Set<Word>(), count: actors.count)
+        for m in mentions.indices where mentions[m].kind == .name {
+            spellings[mentions[m].actor].insert(Word(mentions[m].text))
+        }
+        return spellings
     }
 
     /// Token → index of the name mention covering it, as the mentions stand now.

@@ -19,7 +19,10 @@ struct Anaphora {
     /// `opens`: `ActorRecognizer.openings`, whose `anaphorHead` bit a token with a head among its readings has.
     func resolve(sentences: [Sentence], opens: [UInt8], state: inout State) {
         // Name mentions in text order, so that the look-back for each anaphor is a bounded scan.
-        let names = state.mentions.filter { $0.kind == .name }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        // Their indices, not copies: a copy of a mention retained its strings. (The mentions added
+        // below come after them, so the indices stay valid; they are not among the names.)
+        let names = state.mentions.indices.filter { state.mentions[$0].kind == .name }
+            .sorted { state.mentions[$0].tokens.lowerBound < state.mentions[$1].tokens.lowerBound }
         var firstWords = FirstWords(vocabulary: state.vocabulary)
         for (s, sentence) in sentences.enumerated() {
             let window = sentences[max(0, s - 2)].tokenRange.lowerBound
@@ -31,12 +34,12 @@ struct Anaphora {
                    lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
                 // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
                 // other anaphors to the nearest actor with the same head noun.
-                let before = Anaphora.preceding(names, token: i)
+                let before = Anaphora.preceding(names, of: state.mentions, token: i)
                 let antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
                     : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + prefixLength
-                state.add(Candidate(actor: state.actors[antecedent], tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor))
+                state.addMention(of: antecedent, tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor)
             }
         }
     }
@@ -45,17 +48,18 @@ struct Anaphora {
 
     /// The name mentions that end before token `i`, nearest first (at most 200: anaphors refer
     /// back, not far back). A view: the copy of up to 200 mentions for every anaphor was a visible cost.
-    static func preceding(_ names: [Mention], token i: Int) -> ReversedCollection<ArraySlice<Mention>> {
+    static func preceding(_ names: [Int], of mentions: [Mention], token i: Int) -> ReversedCollection<ArraySlice<Int>> {
         var low = 0, high = names.count
         while low < high {
             let mid = (low + high) / 2
-            if names[mid].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
+            if mentions[names[mid]].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
         }
         return names[max(0, low - 200)..<low].reversed()
     }
 
-    private func calledMilitia(_ named: ReversedCollection<ArraySlice<Mention>>, state: State, firstWords: inout FirstWords) -> Int? {
-        for m in named where state.actors[m.actor].type == .faction {
+    private func calledMilitia(_ named: ReversedCollection<ArraySlice<Int>>, state: State, firstWords: inout FirstWords) -> Int? {
+        for n in named where state.actors[state.mentions[n].actor].type == .faction {
+            let m = state.mentions[n]
             var k = m.tokens.lowerBound - 1
             while k >= 0, state.tokens[k].word == "\"" { k -= 1 }
             if m.clitic.isEmpty, k >= 0, state.readings[k].contains(where: { Anaphora.militiaWords.contains($0.word) }) {
@@ -82,8 +86,9 @@ struct Anaphora {
         }
     }
 
-    private func nearestActor(_ named: ReversedCollection<ArraySlice<Mention>>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
-        for m in named {
+    private func nearestActor(_ named: ReversedCollection<ArraySlice<Int>>, from window: Int, head: Word, state: State, firstWords: inout FirstWords) -> Int? {
+        for n in named {
+            let m = state.mentions[n]
             if m.tokens.lowerBound < window { break }
             let actor = state.actors[m.actor]
             guard actor.type == .faction || actor.type == .unit else { continue }

@@ -44,29 +44,26 @@ struct DiscoveryPatterns {
 
         static let group: UInt8 = 1, person: UInt8 = 2
 
-        /// For each token, the passes that can find a pattern there: `group` when a reading is in
+        /// The passes that can find a pattern at token `i`: `group` when a reading is in
         /// `groupOpeners`, `person` when one is in `personOpeners` or the token is a quote or a
         /// bracket (the first guards of the passes' patterns), with the bits `more` gives each
-        /// reading's word. One walk of the readings serves every pass that asks.
+        /// reading's word. One walk of the readings serves every pass that asks. It depends only
+        /// on the token's word, which `WordOpenings` counts on.
         @inline(__always)  // so that `more` is inlined too: called, it retained and released what it captured
-        func masks(_ state: State, more: (Word) -> UInt8 = { _ in 0 }) -> [UInt8] {
-            var masks = [UInt8](repeating: 0, count: state.tokens.count)
-            for i in masks.indices {
-                let word = state.tokens[i].word
-                var mask = word.fingerprint == DiscoveryPatterns.quote.fingerprint && word == DiscoveryPatterns.quote
-                    || word.fingerprint == DiscoveryPatterns.openParen.fingerprint && word == DiscoveryPatterns.openParen ? Openers.person : 0
-                state.readings.withReadings(i) { all in
-                    for r in all.indices {
-                        let w = all[r].word
-                        mask |= more(w)
-                        guard anyFilter.mayContain(w) else { continue }
-                        if groupFilter.mayContain(w) && groupOpeners.contains(w) { mask |= Openers.group }
-                        if personFilter.mayContain(w) && personOpeners.contains(w) { mask |= Openers.person }
-                    }
+        func mask(_ i: Int, _ state: State, more: (Word) -> UInt8 = { _ in 0 }) -> UInt8 {
+            let word = state.tokens[i].word
+            var mask = word.fingerprint == DiscoveryPatterns.quote.fingerprint && word == DiscoveryPatterns.quote
+                || word.fingerprint == DiscoveryPatterns.openParen.fingerprint && word == DiscoveryPatterns.openParen ? Openers.person : 0
+            state.readings.withReadings(i) { all in
+                for r in all.indices {
+                    let w = all[r].word
+                    mask |= more(w)
+                    guard anyFilter.mayContain(w) else { continue }
+                    if groupFilter.mayContain(w) && groupOpeners.contains(w) { mask |= Openers.group }
+                    if personFilter.mayContain(w) && personOpeners.contains(w) { mask |= Openers.person }
                 }
-                masks[i] = mask
             }
-            return masks
+            return mask
         }
     }
 

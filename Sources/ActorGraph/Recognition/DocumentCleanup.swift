@@ -159,9 +159,9 @@ struct DocumentCleanup {
         mergePersons(&state)
         // The cores of the spellings each actor is named with, kept up to date as actors merge
         // (instead of a scan of every mention for every pair of actors), each computed once.
-        // Spellings are keyed as Words: hashing Arabic `String`s checks their normalization each time.
-        var spellings = Array(repeating: Set<Word>(), count: state.actors.count)
-        for m in state.mentions where m.kind == .name { spellings[m.actor].insert(Word(m.text)) }
+        // The spellings are gathered when first asked, before any merge below: most documents
+        // have no discovered group to compare.
+        var spellings: [Set<Word>]?
         var cores: [Word: [Word]] = [:]
         func cached(_ name: Word) -> [Word] {
             if let c = cores[name] { return c }
@@ -176,7 +176,10 @@ struct DocumentCleanup {
         // made: the search below asks for them for every pair of actors).
         func computeCores(_ g: Int) {
             if nameCores[g] == nil { nameCores[g] = cached(Word(state.actors[g].name)) }
-            if spellingCores[g] == nil { spellingCores[g] = spellings[g].map(cached) }
+            if spellingCores[g] == nil {
+                if spellings == nil { spellings = state.spellings() }
+                spellingCores[g] = spellings![g].map(cached)
+            }
         }
         for d in state.actors.indices where state.actors[d].discovered && state.actors[d].type != .person {
             computeCores(d)

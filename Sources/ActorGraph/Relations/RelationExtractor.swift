@@ -193,6 +193,25 @@ public struct RelationExtractor: Sendable {
             self.type = type
             if symmetric && target < source { self.source = target; self.target = source } else { self.source = source; self.target = target }
         }
+
+        /// One word hashed, not three fields: every pair of actors of every sentence is looked up.
+        /// (Only the table's speed depends on the hash: relations keep the order they were found in.)
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: source) << 32 ^ UInt64(truncatingIfNeeded: target) ^ UInt64(Key.code(type)) << 58)
+        }
+
+        static func code(_ type: RelationType) -> UInt8 {
+            switch type {
+            case .subordinateTo: 0
+            case .commands: 1
+            case .memberOf: 2
+            case .alliedWith: 3
+            case .supports: 4
+            case .fights: 5
+            case .defectedFrom: 6
+            case .coMentioned: 7
+            }
+        }
     }
 }
 
@@ -481,12 +500,12 @@ struct SentenceContext {
 
     /// The first named actor, unless it only reports what follows («أعلنت A أن B …»: B is the topic).
     private func topic() -> Int? {
-        let names = local.filter { mentions[$0].isName }
-        guard let first = names.first else { return nil }
+        // (The first name and the first after `k` found in `local` itself: no array of the names is made.)
+        guard let first = local.first(where: { mentions[$0].isName }) else { return nil }
         var k = mentions[first].tokens.upperBound
         while range.contains(k), token(k, isIn: quote) || tokens[k].word == SentenceContext.arabicComma { k += 1 }
         guard range.contains(k), SentenceContext.reportedThat.contains(tokens[k].word) else { return first }
-        return names.first { mentions[$0].tokens.lowerBound > k }
+        return local.first { mentions[$0].isName && mentions[$0].tokens.lowerBound > k }
     }
 
     static let reportedThat: Set<Word> = DiscoveryLexicon.set(["إن", "أن", "بأن", "ان"])
