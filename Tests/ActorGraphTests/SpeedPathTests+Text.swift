@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+@testable import ActorGraph
+
+/// The text layer's fast paths against their plain twins.
+extension SpeedPathTests {
+    /// The line-break test on UTF-8 blocks answers as the scalar test does, for breaks at every
+    /// position of a block and for bytes that look like them (other 0xC2 and 0xE2 sequences).
+    @Test(arguments: 0..<50)
+    func lineBreakTestOnBytesIsTheScalarTest(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let pool = ["ا", "ب", " ", "x", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{09}", "\u{0E}",
+                    "\u{A0}", "\u{84}", "\u{C2}", "\u{2027}", "\u{202A}", "\u{20AC}", "\u{2068}", "😀"]
+        for _ in 0..<100 {
+            let text = (0..<Int.random(in: 0...24, using: &rng)).map { _ in
+                Int.random(in: 0..<3, using: &rng) == 0 ? pool.randomElement(using: &rng)! : ["ا", "ب", " "].randomElement(using: &rng)!
+            }.joined()
+            #expect(NormalizedText.hasLineBreak(text) == text.unicodeScalars.contains(where: NormalizedText.isNewline),
+                    "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}
