@@ -4,6 +4,22 @@ import Testing
 
 /// The text layer's fast paths against their plain twins.
 extension SpeedPathTests {
+    /// `Word.==` says whether the UTF-8 bytes are equal: for small strings and large ones, for
+    /// strings sharing storage and copies made apart.
+    @Test(arguments: 0..<20)
+    func wordEqualityIsByteEquality(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let pool = ["و", "ا", "ل", "K", "\u{212A}", "e", "é", "e\u{301}", "😀", " ", "القدس"]
+        func piece() -> String { (0..<Int.random(in: 0...9, using: &rng)).map { _ in pool.randomElement(using: &rng)! }.joined() }
+        for _ in 0..<200 {
+            let a = piece(), b = Bool.random(using: &rng) ? a : piece()
+            // A copy built apart: the same bytes in other storage (large strings) or rebuilt (small ones).
+            let c = String(decoding: Array(a.utf8), as: UTF8.self)
+            #expect((Word(a) == Word(b)) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
+            #expect(Word(a) == Word(c) && Word(a) == Word(a))
+        }
+    }
+
     /// The line-break test on UTF-8 blocks answers as the scalar test does, for breaks at every
     /// position of a block and for bytes that look like them (other 0xC2 and 0xE2 sequences).
     @Test(arguments: 0..<50)
