@@ -4,6 +4,42 @@ import Testing
 
 /// The text layer's fast paths against their plain twins.
 extension SpeedPathTests {
+    /// Random text with what the tokenizer must tell apart: Arabic words (some ending in a glued
+    /// opener), marks, digits, every kind of line break and space, and scalars from everywhere.
+    static func tokenizerText(using rng: inout SeededGenerator) -> String {
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهويىأة".unicodeScalars)
+        let pieces = ["\n", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", " ", "\u{A0}", "\u{3000}", "،", ".", "«", "»", "٣",
+                      "42", "ABC", "é\u{301}", "😀", "\u{064E}", "\u{0640}", "ﻻ", "\u{06D4}", "x"]
+        var text = ""
+        for _ in 0..<Int.random(in: 0...40, using: &rng) {
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0:
+                text += String(String.UnicodeScalarView((0..<Int.random(in: 1...8, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+                if Bool.random(using: &rng) { text += String(String.UnicodeScalarView(Tokenizer.gluedOpeners.randomElement(using: &rng)!)) }
+            case 1: text += pieces.randomElement(using: &rng)!
+            case 2: text += RandomText.make(length: Int.random(in: 0...6, using: &rng), using: &rng)
+            default: text += " "
+            }
+        }
+        return text
+    }
+
+    /// The tokenizer with a vocabulary gives the plain tokenizer's tokens, and ids that spell
+    /// them, on random text; a warm vocabulary too.
+    @Test(arguments: 0..<100)
+    func tokenizerWithVocabularyIsThePlainTokenizer(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let vocabulary = Vocabulary()
+        for _ in 0..<5 {
+            let raw = SpeedPathTests.tokenizerText(using: &rng)
+            let text = NormalizedText(raw)
+            let plain = Tokenizer.tokenize(text)
+            let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+            #expect(tokens == plain, "\(raw.unicodeScalars.map(\.value))")
+            #expect(ids.count == tokens.count && zip(ids, tokens).allSatisfy { vocabulary.words[Int($0)] == $1.word })
+        }
+    }
+
     /// `Word.==` says whether the UTF-8 bytes are equal: for small strings and large ones, for
     /// strings sharing storage and copies made apart.
     @Test(arguments: 0..<20)
