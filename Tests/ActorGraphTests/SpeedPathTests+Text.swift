@@ -41,7 +41,7 @@ extension SpeedPathTests {
     }
 
     /// `Word.==` says whether the UTF-8 bytes are equal: for small strings and large ones, for
-    /// strings sharing storage and copies made apart.
+    /// strings sharing storage and copies made apart, with their own fingerprints or a shared one.
     @Test(arguments: 0..<20)
     func wordEqualityIsByteEquality(seed: Int) {
         var rng = SeededGenerator(seed: UInt64(seed))
@@ -53,6 +53,10 @@ extension SpeedPathTests {
             let c = String(decoding: Array(a.utf8), as: UTF8.self)
             #expect((Word(a) == Word(b)) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
             #expect(Word(a) == Word(c) && Word(a) == Word(a))
+            // Forged to share a fingerprint: only the bytes can tell them apart.
+            let same = Word(text: a, hash: 0) == Word(text: b, hash: 0)
+            #expect(same == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
+            #expect(Word(text: a, hash: 0) == Word(text: c, hash: 0))
         }
     }
 
