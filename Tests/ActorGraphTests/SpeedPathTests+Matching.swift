@@ -5,22 +5,6 @@ import Testing
 /// Fast paths of recognition, relation matching and extraction, against their plain twins.
 @Suite("Speed paths: matching")
 struct MatchingSpeedPathTests {
-    /// The byte test for a line break says what a walk of the scalars says, on random text that
-    /// leans on the scalars whose UTF-8 shares lead bytes with NEL, LS and PS.
-    @Test(arguments: 0..<200)
-    func newlineByteTestIsTheScalarTest(seed: Int) {
-        var rng = SeededGenerator(seed: UInt64(seed))
-        let near: [Unicode.Scalar] = ["\u{80}", "\u{84}", "\u{85}", "\u{86}", "\u{AB}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}",
-                                      "\u{201C}", "\u{2080}", "\u{0A}", "\u{0D}", "\u{09}", "\u{0E}", "ل", "😀"]
-        var view = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 0...12, using: &rng) {
-            if Bool.random(using: &rng) { view.append(near.randomElement(using: &rng)!) }
-            else { view.append(contentsOf: RandomText.make(length: Int.random(in: 0...3, using: &rng), using: &rng).unicodeScalars.filter { !NormalizedText.isNewline($0) }) }
-        }
-        let text = String(view)
-        #expect(NormalizedText.containsNewline(text) == text.unicodeScalars.contains(where: NormalizedText.isNewline), "\(Array(text.unicodeScalars))")
-    }
-
     /// Openings remembered per vocabulary word are the ones walked token by token, from the
     /// table's first document to documents read after the vocabulary was emptied (a capacity of 40
     /// words empties it before nearly every document).

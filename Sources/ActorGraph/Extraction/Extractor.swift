@@ -74,22 +74,23 @@ public struct Extractor: Sendable {
     }
 
     /// Moves `byte` to the start of code point `target` (≥ `scalar`): eight bytes at a time while
-    /// they hold no more code points than remain to pass, then one code point at a time.
+    /// they start no more code points than remain to pass, then one byte at a time. A block may
+    /// end inside a code point: what is counted is the code points that start before `b`.
     @inline(__always)
     private static func advance(_ utf8: UnsafeBufferPointer<UInt8>, _ byte: inout Int, _ scalar: inout Int, to target: Int) {
         var b = byte, n = scalar
-        while target - n >= 8 && b + 8 <= utf8.count {
+        while b + 8 <= utf8.count {
             let starts = 8 - NormalizedText.continuationBytes(UnsafeRawPointer(utf8.baseAddress! + b).loadUnaligned(as: UInt64.self))
             guard n + starts <= target else { break }
             n += starts
             b += 8
-            // Now inside or at the start of a code point: on to the start of the next one.
-            while b < utf8.count && utf8[b] & 0xC0 == 0x80 { b += 1 }
         }
-        while n < target {
+        while b < utf8.count {
+            if utf8[b] & 0xC0 != 0x80 {
+                if n == target { break }
+                n += 1
+            }
             b += 1
-            while b < utf8.count && utf8[b] & 0xC0 == 0x80 { b += 1 }
-            n += 1
         }
         byte = b
         scalar = n
@@ -117,27 +118,41 @@ extension NormalizedText {
     static func display(_ text: String) -> String {
         // Scalar by scalar: each of these is a character of its own (CR LF aside, which is folded
         // whole), so this splits where `Character.isNewline` does, without grapheme breaking.
-        guard containsNewline(text) else { return text }
+        guard hasLineBreak(text) else { return text }
         return text.unicodeScalars.split(whereSeparator: isNewline).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
-    /// `text.unicodeScalars.contains(where: isNewline)`, read from the UTF-8 bytes: every cited
-    /// sentence is asked, and decoding its scalars was a visible cost. In valid UTF-8 the bytes
-    /// 0A–0D are those scalars themselves; U+0085 is C2 85, U+2028 and U+2029 are E2 80 A8/A9.
-    static func containsNewline(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+    /// `text.unicodeScalars.contains(where: isNewline)`, read from the UTF-8 eight bytes at a time
+    /// (decoding every scalar of every cited sentence was a visible cost; a break is rare). In
+    /// valid UTF-8 a byte 0x0A–0x0D is that scalar, and U+0085, U+2028 and U+2029 start with the
+    /// lead bytes 0xC2 and 0xE2: a block with none of these bytes holds no line break.
+    static func hasLineBreak(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             var i = 0
-            while i < bytes.count {
-                switch bytes[i] {
-                case 0x0A...0x0D: return true
-                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: return true
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9): return true
-                default: i += 1
+            let n = utf8.count
+            while i < n {
+                if i + 8 <= n && !mayHoldLineBreakBytes(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
                 }
+                let b = utf8[i]
+                if b >= 0x0A && b <= 0x0D { return true }
+                if b == 0xC2 && i + 1 < n && utf8[i + 1] == 0x85 { return true }
+                if b == 0xE2 && i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) { return true }
+                i += 1
             }
             return false
         }
+        return answer ?? text.unicodeScalars.contains(where: isNewline)
+    }
+
+    /// Whether one of the eight bytes of `x` is below 0x0E, 0xC2 or 0xE2 (the exact tests for a zero
+    /// byte and for a byte below n ≤ 128).
+    @inline(__always)
+    static func mayHoldLineBreakBytes(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return (x &- ones &* 0x0E) & ~x & highs != 0 || hasZero(x ^ (ones &* 0xC2)) || hasZero(x ^ (ones &* 0xE2))
     }
 
     static func isNewline(_ s: Unicode.Scalar) -> Bool {

@@ -98,13 +98,18 @@ struct JSONLineWriter {
     }
 
     mutating func string(_ s: String) {
+        // The bytes read where they are (a copy to call `withUTF8` on retained and released it).
+        if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) != nil { return }
         var s = s
-        s.withUTF8 { utf8 in
-            reserve(utf8.count + 2)
-            append(0x22)
-            appendEscaped(utf8)
-            append(0x22)
-        }
+        s.withUTF8 { quoted($0) }
+    }
+
+    @inline(__always)
+    private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)
+        append(0x22)
+        appendEscaped(utf8)
+        append(0x22)
     }
 
     /// `string(s)` for a string that comes back under the same `key` (a sentence, cited as evidence
@@ -264,17 +269,18 @@ extension ExtractionRecord {
     /// a third of the line's cost. Strings that recur in a line are escaped once: each cited
     /// sentence (keyed by its index) and each actor's id (keyed by -1 - the actor's index).
     static func write(_ doc: DocumentExtraction, includeCoMentions: Bool, to w: inout JSONLineWriter, lineBreak: Bool) {
-        let actors = doc.actors.actors
+        let actors = doc.actors.actors, mentions = doc.actors.mentions, sentences = doc.sentences
         let names = NameMentions(doc.actors)
         // Sentence `k` and actor `i` have one text each.
         w.keysNameTheirTexts = true
+        // Fields are read in place: a copy of an actor, a mention or a sentence retained and
+        // released each of its strings.
         ExtractionLine.line(&w, date: doc.article.date, doc: doc.article.id, lineBreak: lineBreak, entities: { w in
             w.array(actors.indices.lazy.filter { names.hasNames(actor: $0) }) { w, i in
-                let a = actors[i]
-                ExtractionLine.entity(&w, discovered: a.discovered, id: a.id, idKey: -1 - i, name: a.name, nameEn: a.nameEn, type: a.type) { w in
+                ExtractionLine.entity(&w, discovered: actors[i].discovered, id: actors[i].id, idKey: -1 - i, name: actors[i].name,
+                                      nameEn: actors[i].nameEn, type: actors[i].type) { w in
                     w.array(names.of(actor: i)) { w, k in
-                        let m = doc.actors.mentions[k]
-                        ExtractionLine.mention(&w, start: m.start, end: m.end, text: m.text)
+                        ExtractionLine.mention(&w, start: mentions[k].start, end: mentions[k].end, text: mentions[k].text)
                     }
                 }
             }
@@ -283,8 +289,8 @@ extension ExtractionRecord {
                 ExtractionLine.relation(&w, source: actors[r.source].id, sourceKey: -1 - r.source,
                                         target: actors[r.target].id, targetKey: -1 - r.target, type: r.type) { w in
                     w.array(r.evidence) { w, e in
-                        let s = doc.sentences[e.sentence]
-                        ExtractionLine.evidence(&w, cue: e.cue, start: s.start, end: s.end, sentence: s.text, sentenceKey: e.sentence)
+                        ExtractionLine.evidence(&w, cue: e.cue, start: sentences[e.sentence].start, end: sentences[e.sentence].end,
+                                                sentence: sentences[e.sentence].text, sentenceKey: e.sentence)
                     }
                 }
             }

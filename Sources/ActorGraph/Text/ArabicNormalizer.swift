@@ -14,6 +14,8 @@ public enum ArabicNormalizer {
 
     /// `single` for U+0600–U+06FF, where most of an Arabic text is, read from a table.
     static let arabicBlock: [UInt32] = (UInt32(0x0600)...0x06FF).map(single)
+    /// `single` for every scalar below U+0800 (ASCII and the two-byte scalars of UTF-8).
+    static let belowU0800: [UInt32] = (UInt32(0)..<0x800).map(single)
 
     /// `single`, with the Arabic block looked up in `arabicBlock` (passed in, so that a loop
     /// fetches the table once).
@@ -157,44 +159,80 @@ public struct NormalizedText: Sendable {
             i += 8
         }
         while i < utf8.count { if utf8[i] & 0xC0 == 0x80 { count -= 1 }; i += 1 }
-        var unfolds = false
+        var oneToOne = true
         var normalized: [Unicode.Scalar] = [], origin: [Int32] = []
         let original = [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, written in
             normalized = [Unicode.Scalar](unsafeUninitializedCapacity: count) { normalizedOut, normalizedCount in
                 origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
-                    ArabicNormalizer.arabicBlock.withUnsafeBufferPointer { table in
-                        // Local pointers and flag: through the closures' captures, each store
-                        // reloaded the three buffers and the flag.
-                        let scalars = out.baseAddress.unsafelyUnwrapped
-                        let normalizedScalars = normalizedOut.baseAddress.unsafelyUnwrapped
-                        let origins = originOut.baseAddress.unsafelyUnwrapped
-                        var oneToOne = true
-                        var i = 0, k = 0, n = 0
-                        let end = utf8.count
-                        while i < end {
-                            let v = decode(utf8, at: &i)
-                            scalars[k] = Unicode.Scalar(v).unsafelyUnwrapped
-                            if oneToOne {
-                                let one = ArabicNormalizer.single(v, arabicBlock: table)
-                                if one == ArabicNormalizer.expands {
-                                    oneToOne = false
-                                } else if one != ArabicNormalizer.dropped {
-                                    normalizedScalars[n] = Unicode.Scalar(one).unsafelyUnwrapped
-                                    origins[n] = Int32(truncatingIfNeeded: k)
-                                    n += 1
-                                }
+                    // Stored as `UInt32`: a `Unicode.Scalar` made from a value checks that it is one.
+                    out.withMemoryRebound(to: UInt32.self) { scalars in
+                        normalizedOut.withMemoryRebound(to: UInt32.self) { normalizedScalars in
+                            ArabicNormalizer.belowU0800.withUnsafeBufferPointer { table in
+                                let done = OneToOneDecoder(utf8: utf8, scalars: scalars.baseAddress.unsafelyUnwrapped,
+                                                           normalized: normalizedScalars.baseAddress.unsafelyUnwrapped,
+                                                           origins: originOut.baseAddress.unsafelyUnwrapped,
+                                                           belowU0800: table.baseAddress.unsafelyUnwrapped).run()
+                                written = done.decoded
+                                oneToOne = done.oneToOne
+                                originCount = done.oneToOne ? done.normalized : 0
                             }
-                            k += 1
                         }
-                        unfolds = !oneToOne
-                        written = k
-                        originCount = unfolds ? 0 : n
                     }
                 }
                 normalizedCount = origin.count
             }
         }
-        return (original, unfolds ? nil : (normalized, origin))
+        return (original, oneToOne ? (normalized, origin) : nil)
+    }
+
+    /// The loop of `decodeAndNormalize`, its pointers in locals (through the closures' captures,
+    /// each store reloaded them). Arabic letters (two bytes) and spaces (one) alternate at every
+    /// word, so below U+0800 the two lengths are decoded without a branch, and the normalized form
+    /// is read from one table.
+    private struct OneToOneDecoder {
+        let utf8: UnsafeBufferPointer<UInt8>
+        let scalars: UnsafeMutablePointer<UInt32>
+        let normalized: UnsafeMutablePointer<UInt32>
+        let origins: UnsafeMutablePointer<Int32>
+        /// `ArabicNormalizer.belowU0800`.
+        let belowU0800: UnsafePointer<UInt32>
+
+        /// Decodes every scalar, and normalizes them until one unfolds into several.
+        func run() -> (decoded: Int, normalized: Int, oneToOne: Bool) {
+            let bytes = utf8.baseAddress.unsafelyUnwrapped, table = belowU0800
+            let end = utf8.count
+            var i = 0, k = 0, n = 0
+            var complete = true
+            while i < end {
+                let b0 = UInt32(bytes[i])
+                let v: UInt32, one: UInt32
+                if b0 < 0xE0 {
+                    // 0xC0–0xDF leads two bytes (valid UTF-8: the second is there), else one.
+                    let two: UInt32 = b0 >= 0xC0 ? 1 : 0
+                    let b1 = UInt32(bytes[i + Int(two)])
+                    let mask = 0 &- two
+                    v = (b0 & ~mask) | (((b0 & 0x1F) << 6 | (b1 & 0x3F)) & mask)
+                    i += 1 + Int(two)
+                    one = table[Int(v)]
+                } else {
+                    v = NormalizedText.decode(utf8, at: &i)
+                    one = ArabicNormalizer.single(v)
+                }
+                scalars[k] = v
+                k += 1
+                if one == ArabicNormalizer.expands { complete = false; break }
+                // Written even when dropped (n < k: inside the storage), then written over.
+                normalized[n] = one
+                origins[n] = Int32(truncatingIfNeeded: k - 1)
+                n += one == ArabicNormalizer.dropped ? 0 : 1
+            }
+            // Some scalar unfolds: the rest is only decoded (`init` normalizes the general way).
+            while i < end {
+                scalars[k] = NormalizedText.decode(utf8, at: &i)
+                k += 1
+            }
+            return (k, n, complete)
+        }
     }
 
     /// How many of the eight bytes of `x` continue a code point (are 10xxxxxx): bit 7 set, and

@@ -69,13 +69,24 @@ public struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     public static func == (a: Word, b: Word) -> Bool {
         guard a.fingerprint == b.fingerprint else { return false }
-        // Same fingerprint: almost surely the same word; the bytes make sure.
+        // Same fingerprint: almost surely the same word; the bytes make sure. Strings with the same
+        // representation hold the same bytes: a token's string is its vocabulary word's, and words
+        // of up to 15 UTF-8 bytes (most Arabic words) are stored in the representation itself.
+        if sameRepresentation(a.text, b.text) { return true }
         let same = a.text.utf8.withContiguousStorageIfAvailable { x in
             b.text.utf8.withContiguousStorageIfAvailable { y in
                 x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
             }
         }
         return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    /// Whether the two strings are bit for bit the same value (the same storage, or the same
+    /// small string): then their bytes are equal. False says nothing.
+    @inline(__always)
+    static func sameRepresentation(_ a: String, _ b: String) -> Bool {
+        let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        return x == y
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
