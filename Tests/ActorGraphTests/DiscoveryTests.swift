@@ -65,6 +65,8 @@ struct DiscoveryTests {
              expected: ["أبو عمر الإدلبي"]),
         Case(name: "a kunya after a faction, an apposition", text: "وقال قائد لواء القدس، أبي حسين الحمصي، إن الاتفاق صامد.",
              expected: ["أبي حسين الحمصي"]),
+        Case(name: "a name before a nickname in brackets, the nickname glued to «ب» no second person",
+             text: "وأضاف أن مؤيد الضويحي (الملقب بأبو نزار) هو حاليا على رأس لواء القدس.", expected: ["مؤيد الضويحي"]),
         Case(name: "negative: places that start with «أبو»", text: "سيطرت الفصائل على بلدة أبو الظهور وقرية أبو حمام.", expected: []),
         Case(name: "negative: a kunya of an activist", text: "وتحدث الناشط أبو شادي الحموي للموقع عن الاشتباكات.", expected: []),
         Case(name: "negative: a kunya of a resident", text: "وقال أبو أحمد الحمصي، أحد سكان الحي، إن القصف لم يتوقف.", expected: []),
@@ -79,6 +81,8 @@ struct DiscoveryTests {
         ("negative: «حركة» and a verbal noun", "تزداد كذلك حركة الانشقاق في صفوف قوات النظام.", []),
         ("negative: «حركة البضائع»", "يستخدم الكثير منها العنف للسيطرة على حركة البضائع والأشخاص.", []),
         ("negative: a named operation is no group", "أطلقت قوات سوريا الديمقراطية عملية “الإنسانية والأمن” في مخيم الهول.", []),
+        ("an honorific and a name in a group's name", "ظهرت ميليشيا جديدة تعرف باسم لواء السيدة زينب في الميادين.", ["لواء السيدة زينب"]),
+        ("negative: a battle front «على جبهة …»", "وقاتلت إلى جانب لواء القدس على جبهة الملاح في حلب.", []),
         ("negative: a political party", "ضمت اللجنة ممثلين عن حزب سوريا المستقبل وحزب الاتحاد السرياني.", []),
         ("negative: a commission of a civil field", "وأعلنت هيئة المالية في الإدارة الذاتية عن رواتب جديدة.", []),
     ])

@@ -104,6 +104,12 @@ struct DiscoveryPatterns {
     ])
     /// A preposition or conjunction glued to the article: a word that starts with one opens a new phrase.
     static let gluedArticles = ["وال", "بال", "لل", "كال", "فال"]
+    static let front = Word(ArabicNormalizer.normalize("جبهة"))
+    static let frontPrepositions: Set<Word> = DiscoveryLexicon.set(["على", "عند", "طول", "محور"])
+
+    /// Titles before a proper name in a group's name: «السيدة زينب», «الإمام الحسين», «الشهيد أحمد».
+    static let honorifics: Set<Word> = DiscoveryLexicon.set(["السيدة", "السيد", "الإمام", "الشهيد", "الشيخ", "الحاج", "النبي", "الصحابي"])
+
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
     static let nameOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
 
@@ -205,7 +211,9 @@ struct DiscoveryPatterns {
                 if k > j && w.hasPrefix("و") && w.count > 3 && !w.hasPrefix("وحد") { break }
                 // A construct chain: indefinite words, then definite ones that agree. After a definite
                 // word an indefinite one starts something else: «كتائب الصفوة تجمعاً», «الرديفة المتواجدة».
-                if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].word.hasPrefix("ال") }) { break }
+                // A name after an honorific goes on: «لواء السيدة زينب», «كتائب الشهيد أحمد العبدو».
+                if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].word.hasPrefix("ال") }),
+                   !DiscoveryPatterns.honorifics.contains(tokens[k - 1].word) { break }
             }
             k += 1
         }
@@ -274,6 +282,8 @@ struct DiscoveryPatterns {
         let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
         guard let head = reading(i, in: openers.namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
         if i > range.lowerBound, tokens[i - 1].word == "تحت" { return nil }  // «تحت لواء» = under the banner of
+        // «وقاتلت … على جبهة الملاح»: a battle front, not a group the gazetteer lacks.
+        if i > range.lowerBound, DiscoveryPatterns.frontPrepositions.contains(tokens[i - 1].word), head.word == DiscoveryPatterns.front { return nil }
         let weak = lexicon.weakHeads.contains(head.word) || head.word == "قوات" || head.word == "جيش" || head.word == "غرفه"
         var j = i + 1
         if head.word == "غرفه", isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
@@ -406,8 +416,10 @@ struct DiscoveryPatterns {
         if let trigger = reading(i, in: lexicon.personTriggers) {
             if trigger.word == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
             // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
+            // (A name found earlier in this pass is no mention yet: «مؤيد الضويحي (الملقب بأبو نزار)».)
             if lexicon.nicknameCues.contains(trigger.word), i > range.lowerBound,
-               (max(range.lowerBound, i - 2)..<i).contains(where: { t in mentionAt[t].map { state.actors[state.mentions[$0].actor].type == .person } ?? false }) {
+               (max(range.lowerBound, i - 2)..<i).contains(where: { t in
+                   mentionAt[t].map { state.actors[state.mentions[$0].actor].type == .person } ?? (taken[t] && tokens[t].kind == .word) }) {
                 return nil
             }
             if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
@@ -545,7 +557,9 @@ struct DiscoveryPatterns {
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
         var k = words.upperBound
-        if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
+        // «مؤيد الضويحي (الملقب بأبو نزار)», «أبو عمار تفتناز (قائد أحرار الشام)»: the role in brackets.
+        if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma
+            || tokens[k].word == DiscoveryPatterns.openParen { k += 1 }
         guard isWord(k, range) else { return nil }
         let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
