@@ -1,21 +1,24 @@
-/// A sponsor named by an adjective after a support cue: «المدعومة إيرانياً», «بدعم أميركي»,
-/// «المقربة من … / الموالية تركياً». The adjective becomes a mention of the state, so that the
-/// relation rules see a sponsor. Only right after such a cue: elsewhere «إيراني» describes
-/// nationality, not an actor.
+/// A state named by an adjective after a cue: a sponsor after support («المدعومة إيرانياً», «بدعم
+/// أميركي», «المقربة من … / الموالية تركياً»), an attacker after a strike («إثر قصف إسرائيلي»,
+/// «غارات روسية»). The adjective becomes a mention of the state, so that the relation rules see
+/// it. Only right after such a cue: elsewhere «إيراني» describes nationality, not an actor.
 struct SponsorAdjectives {
     /// Words of backing: after one, a state is named as a sponsor (by its adjective or its name).
     static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
     /// Backing, and loyalty («الموالية تركياً»), before a state's adjective.
-    static let cues: Set<Word> = backing.union(DiscoveryLexicon.set(["الموالية", "الموالي", "الموالين", "المقربة", "المقرب"]))
+    /// Strikes, before the adjective of the state that carries them out.
+    static let strikes: Set<Word> = DiscoveryLexicon.set(["قصف", "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "ضربات",
+                                                         "الضربات", "عدوان", "العدوان", "طيران", "الطيران", "طائرات", "الطائرات", "استهداف"])
+    static let cues: Set<Word> = backing.union(strikes).union(DiscoveryLexicon.set(["الموالية", "الموالي", "الموالين", "المقربة", "المقرب"]))
     /// Adjective (normalized) → gazetteer id of the state.
     static let states: [Word: String] = {
         var table: [Word: String] = [:]
         for (id, forms) in [
-            ("iran", ["إيرانيا", "إيراني", "إيرانياً", "إيرانية"]),
-            ("russia", ["روسي", "روسية"]),
-            ("turkey", ["تركي", "تركية"]),
-            ("united-states", ["أمريكيا", "أميركيا", "أمريكي", "أميركي", "أمريكية", "أميركية"]),
-            ("israel", ["إسرائيليا", "إسرائيلي", "إسرائيلية"]),
+            ("iran", ["إيرانيا", "إيراني", "إيرانياً", "إيرانية", "الإيراني", "الإيرانية"]),
+            ("russia", ["روسي", "روسية", "الروسي", "الروسية"]),
+            ("turkey", ["تركي", "تركية", "التركي", "التركية"]),
+            ("united-states", ["أمريكيا", "أميركيا", "أمريكي", "أميركي", "أمريكية", "أميركية", "الأمريكي", "الأميركي", "الأمريكية", "الأميركية"]),
+            ("israel", ["إسرائيليا", "إسرائيلي", "إسرائيلية", "الإسرائيلي", "الإسرائيلية"]),
         ] {
             for form in forms { table[Word(ArabicNormalizer.normalize(form))] = id }
         }
@@ -34,7 +37,9 @@ struct SponsorAdjectives {
             guard SponsorAdjectives.stateFilter.mayContain(tokens[i + 1].word), let id = SponsorAdjectives.states[tokens[i + 1].word], state.readings.any(i, in: SponsorAdjectives.cues),
                   let a = gazetteer.actor(id: id) else { continue }
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
-            state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: true))
+            // After a strike the state is a side («إثر قصف إسرائيلي استهدف …»), otherwise a sponsor only.
+            let attacker = state.readings.any(i, in: SponsorAdjectives.strikes)
+            state.add(Candidate(actor: actor, tokens: (i + 1)..<(i + 2), start: tokens[i + 1].start, end: tokens[i + 1].end, kind: .name, sponsorOnly: !attacker))
         }
         // «اللواء الثامن المدعوم روسياً … جراء كمين نفذته قوات النظام»: a state named right after a
         // backing cue is the sponsor only (the adverb reads as the state's name once its tanween is
