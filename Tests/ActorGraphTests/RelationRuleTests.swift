@@ -334,6 +334,10 @@ struct RelationRuleTests {
         Case(name: "subordinate_to: members after a colon («مكونة من …: A، B»)",
              text: "تشكلت قوات الدفاع الوطني المكونة من مجموعتين مرتبطتين بروسيا: لواء القدس، وحزب الله.",
              expected: ["subordinate_to liwa-al-quds ndf", "subordinate_to hezbollah ndf"]),
+        Case(name: "«الأخير» refers to the actor named last", text: "اشتبكت قوات الدفاع الوطني مع لواء القدس، وقتل قائد الأخير ناصر رستم.",
+             expected: ["fights ndf liwa-al-quds", "commands nasser-rustom liwa-al-quds"]),
+        Case(name: "negative: «الأخيرة» after a definite noun is an adjective",
+             text: "انسحب لواء القدس من حلب، وقاتل حزب الله خلال الفترة الأخيرة في القصير.", expected: []),
         Case(name: "allied_with: battles «إلى جانب» B", text: "خسر لواء القدس العديد من عناصره في معارك إلى جانب قوات النظام في حلب.",
              expected: ["allied_with liwa-al-quds assad-regime-forces"]),
     ]

@@ -10,7 +10,7 @@ struct Anaphora {
         ("التنظيم", "تنظيم"), ("الحركة", "حركة"), ("اللواء", "لواء"), ("الفرقة", "فرقة"), ("الحزب", "حزب"),
         ("الجبهة", "جبهة"), ("الهيئة", "هيئة"), ("الجماعة", "جماعة"), ("الفرع", "فرع"), ("المجلس", "مجلس"),
         ("الفيلق", "فيلق"), ("الوحدات", "وحدات"), ("الكتائب", "كتائب"), ("الفوج", "فوج"), ("الكتيبة", "كتيبة"), ("الميليشيا", "*"), ("المليشيا", "*"),
-        ("الميلشيا", "*"), ("الفصيل", "*"),
+        ("الميلشيا", "*"), ("الفصيل", "*"), ("الأخيرة", "<"), ("الأخير", "<"),
     ].map { (Word(ArabicNormalizer.normalize($0.0)), Word(ArabicNormalizer.normalize($0.1))) })
 
     /// Most readings are no anaphor head: the filter says so without a dictionary lookup.
@@ -29,6 +29,16 @@ struct Anaphora {
             for i in sentence.tokenRange where opens[i] & ActorRecognizer.anaphorHead != 0 && !state.covered[i] && state.tokens[i].kind == .word {
                 guard let (head, prefixLength) = state.readings.first(i, { Anaphora.headFilter.mayContain($0) ? Anaphora.heads[$0] : nil })
                 else { continue }
+                if head == Anaphora.latter {
+                    // «هذه الأخيرة», «بين الأخيرة وعناصر …», «قائد الأخير»: the actor named last, unless
+                    // that is a person; after a definite noun the word is an adjective («الفترة الأخيرة»).
+                    if i > sentence.tokenRange.lowerBound, state.tokens[i - 1].word.hasPrefix("ال") { continue }
+                    guard let last = Anaphora.preceding(names, of: state.mentions, token: i).first, state.mentions[last].tokens.lowerBound >= window,
+                          state.actors[state.mentions[last].actor].type != .person else { continue }
+                    state.addMention(of: state.mentions[last].actor, tokens: i..<(i + 1), start: state.tokens[i].start + prefixLength,
+                                     end: state.tokens[i].end, kind: .anaphor)
+                    continue
+                }
                 // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
                 if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
                    lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
@@ -43,6 +53,9 @@ struct Anaphora {
             }
         }
     }
+
+    /// The head of «الأخيرة»/«الأخير» (the latter): the last actor named, whatever its name.
+    static let latter: Word = "<"
 
     static let militiaWords: Set<Word> = DiscoveryLexicon.set(["ميليشيا", "مليشيا", "ميلشيا"])
 
