@@ -27,6 +27,8 @@ public struct RelationExtractor: Sendable {
     /// For tests: in a gap, try the rest of the rule at every word, as before a required word or a
     /// slot that cannot begin at a word ruled it out there.
     var looksAheadInGaps = true
+    /// For tests: make a new context (and its buffers) for each sentence, as before one served the document.
+    var reusesSentenceContext = true
 
     public init(rules: RuleTable) {
         self.rules = rules
@@ -75,26 +77,34 @@ public struct RelationExtractor: Sendable {
             mentionAt[m.tokens.lowerBound] = i
         }
         let types = actors.actors.map(\.type)
+        func makeContext() -> SentenceContext {
+            var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, mentions: facts, mentionAt: mentionAt,
+                                          words: words)
+            context.actorTypes = types
+            context.triesEveryStart = triesEveryStart
+            context.remembersCoordination = remembersCoordination
+            context.looksAheadInGaps = looksAheadInGaps
+            return context
+        }
+        // One context serves every sentence of the document: its buffers are refilled, not made anew.
+        var context = makeContext()
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
         var candidates: [Int] = []
+        var local: [Int] = []
         for (s, sentence) in sentences.enumerated() {
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
-            var local: [Int] = []
+            local.removeAll(keepingCapacity: true)
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.upperBound {
                 local.append(next); next += 1
             }
             guard local.count >= 2, local.contains(where: { facts[$0].actor != facts[local[0]].actor }) else { continue }
-            var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
-                                          mentions: facts, mentionAt: mentionAt, words: words)
+            if !reusesSentenceContext { context = makeContext() }
+            context.start(sentence.tokenRange)
             // A sentence with no rule whose words it all contains needs no more of the context
             // (slot starts, topic, coordination).
             compiled.candidates(union: context.union, into: &candidates)
             if !candidates.isEmpty {
-                context.actorTypes = types
-                context.triesEveryStart = triesEveryStart
-                context.remembersCoordination = remembersCoordination
-                context.looksAheadInGaps = looksAheadInGaps
                 context.local = local
                 context.findSlotStarts()
             }
@@ -215,33 +225,45 @@ public struct RelationExtractor: Sendable {
     }
 }
 
-/// One sentence prepared for rule matching.
+/// One sentence prepared for rule matching; `start` prepares the next sentence of the document
+/// in the same buffers.
 struct SentenceContext {
     let tokens: [Token]
-    let range: Range<Int>
+    /// The sentence's tokens.
+    private(set) var range: Range<Int> = 0..<0
     let mentions: [MentionFacts]
     let mentionAt: TokenMentions
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
+    private let rules: CompiledRules
+    private let words: VocabularyWords?
     /// The rules' word sets each token falls in (`stride` bits per token), and their union.
-    private let bits: [UInt64]
-    let union: [UInt64]
+    private var bits: [UInt64] = []
+    private(set) var union: [UInt64] = []
     private let stride: Int
     private let descriptors: Int, quote: Int, detachedPrepositions: Int, clauseBreaks: Int
 
-    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [MentionFacts], mentionAt: TokenMentions,
+    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, mentions: [MentionFacts], mentionAt: TokenMentions,
          words: VocabularyWords?) {
         self.tokens = tokens
         self.readings = readings
-        self.range = range
         self.mentions = mentions
         self.mentionAt = mentionAt
-        (bits, union) = rules.describe(tokens, readings, range, words: words)
+        self.rules = rules
+        self.words = words
         stride = rules.stride
         descriptors = rules.descriptors
         quote = rules.quote
         detachedPrepositions = rules.detachedPrepositions
         clauseBreaks = rules.clauseBreaks
+    }
+
+    /// Prepares the sentence of tokens `range`: describes its tokens; its slot starts are not
+    /// known until `findSlotStarts`.
+    mutating func start(_ range: Range<Int>) {
+        self.range = range
+        rules.describe(tokens, readings, range, words: words, into: &bits, union: &union)
+        slotsFound = false
     }
 
     /// The tokens where a rule that opens with a slot is tried, found once for all such rules: the
@@ -251,23 +273,30 @@ struct SentenceContext {
     /// quote mark, which the attempt at it skips: then every token that can open a slot is a start.)
     /// Found by `findSlotStarts`, once the sentence is known to have candidate rules; until then,
     /// every token that can open a slot, at each ask.
-    private(set) var slotStarts: [Int]?
+    var slotStarts: [Int]? { slotsFound ? foundSlotStarts : nil }
+    private var foundSlotStarts: [Int] = []
     /// Whether each token of the sentence can open a slot (`canStartSlot`), by `findSlotStarts`.
-    private var opensSlot: [Bool]?
+    private var opensSlot: [Bool] = []
+    /// Whether `foundSlotStarts` and `opensSlot` are this sentence's.
+    private var slotsFound = false
 
     mutating func findSlotStarts() {
-        var opens = [Bool](repeating: false, count: range.count)
-        var mentionStarts: [Int] = []
+        opensSlot.removeAll(keepingCapacity: true)
+        opensSlot.append(contentsOf: repeatElement(false, count: range.count))
+        foundSlotStarts.removeAll(keepingCapacity: true)
         var quotedMention = false
         for i in range where canStartSlot(at: i) {
-            opens[i - range.lowerBound] = true
+            opensSlot[i - range.lowerBound] = true
             if mentionAt[i] != nil {
-                mentionStarts.append(i)
+                foundSlotStarts.append(i)
                 if token(i, isIn: quote) { quotedMention = true }
             }
         }
-        slotStarts = quotedMention ? range.filter { opens[$0 - range.lowerBound] } : mentionStarts
-        opensSlot = opens
+        if quotedMention {
+            foundSlotStarts.removeAll(keepingCapacity: true)
+            for i in range where opensSlot[i - range.lowerBound] { foundSlotStarts.append(i) }
+        }
+        slotsFound = true
     }
 
     private func canStartSlot(at i: Int) -> Bool {
@@ -285,8 +314,7 @@ struct SentenceContext {
             return range.contains(k) && (token(k, isIn: quote) || token(k, isIn: set))
         case .slot:
             guard range.contains(k) else { return false }
-            if let opensSlot { return opensSlot[k - range.lowerBound] }
-            return canStartSlot(at: k)
+            return slotsFound ? opensSlot[k - range.lowerBound] : canStartSlot(at: k)
         default:
             return true
         }
@@ -459,7 +487,7 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [ActorType] = [] {
-        didSet { if !local.isEmpty { groups = CoordinationGroups(local) } }
+        didSet { if !local.isEmpty { groups.reset(local) } }
     }
     /// `RelationExtractor.triesEveryStart`.
     var triesEveryStart = false
@@ -471,28 +499,32 @@ struct SentenceContext {
     var local: [Int] = [] {
         didSet {
             topicActor = topic().map { mentions[$0].actor }
-            groups = CoordinationGroups(local)
+            groups.reset(local)
         }
     }
     /// Each mention's coordination group once asked (`coordinated(with:)` depends only on the
     /// sentence, its mentions and their types: it is walked once per mention and sentence, not at
-    /// every binding that every rule tests). Made anew whenever `local` or `actorTypes` change.
-    private var groups: CoordinationGroups?
+    /// every binding that every rule tests). Forgotten whenever `local` or `actorTypes` change.
+    private let groups = CoordinationGroups()
 
     final class CoordinationGroups {
         /// The first of the sentence's mentions; the others follow it in order.
-        let first: Int
-        var group: [[Int]?]
+        private(set) var first = 0
+        /// No group is known until the first `reset`.
+        var group: [[Int]?] = []
         /// Each group as a mask over the mentions from `first` (0: not known yet, or a sentence
         /// of more than 64 mentions), which tells whether a mention is in it without a search.
-        var mask: [UInt64]
-        init(_ local: [Int]) {
-            let first = local.first ?? 0
-            self.first = first
+        var mask: [UInt64] = []
+
+        /// Forgets every group, for the sentence of mentions `local` (storage kept).
+        func reset(_ local: [Int]) {
+            first = local.first ?? 0
             // `local` is a run of consecutive mentions; otherwise nothing is remembered.
             let consecutive = local.last.map { $0 - first + 1 == local.count } ?? false
-            group = Array(repeating: nil, count: consecutive ? local.count : 0)
-            mask = Array(repeating: 0, count: consecutive && local.count <= 64 ? local.count : 0)
+            group.removeAll(keepingCapacity: true)
+            group.append(contentsOf: repeatElement(nil, count: consecutive ? local.count : 0))
+            mask.removeAll(keepingCapacity: true)
+            mask.append(contentsOf: repeatElement(0, count: consecutive && local.count <= 64 ? local.count : 0))
         }
     }
     /// The actor of the sentence's topic mention, which `^A` slots bind.
@@ -526,7 +558,7 @@ struct SentenceContext {
 
     /// The mention and every mention coordinated with it («A وB، C»), in text order.
     func coordinated(with m: Int) -> [Int] {
-        guard remembersCoordination, let groups else { return walkCoordination(from: m) }
+        guard remembersCoordination else { return walkCoordination(from: m) }
         let slot = m - groups.first
         guard slot >= 0 && slot < groups.group.count else { return walkCoordination(from: m) }
         if let known = groups.group[slot] { return known }
@@ -544,7 +576,7 @@ struct SentenceContext {
     /// Whether mention `m` is in `other`'s coordination group: `coordinated(with: other).contains(m)`.
     @inline(__always)
     func isCoordinated(_ m: Int, with other: Int) -> Bool {
-        if remembersCoordination, let groups {
+        if remembersCoordination {
             let slot = other - groups.first, bit = m - groups.first
             if slot >= 0 && slot < groups.mask.count && bit >= 0 && bit < groups.mask.count {
                 var mask = groups.mask[slot]
