@@ -33,4 +33,35 @@ struct MatchingSpeedPathTests {
         }
         #expect(capacity > 1000 || emptied > 5)
     }
+
+    /// One sentence context serving the whole document finds what a new context per sentence finds.
+    @Test func oneSentenceContextPerDocumentFindsWhatOnePerSentenceFinds() throws {
+        try SpeedPathTests.expectSameRelations { $0.reusesSentenceContext = false }
+    }
+
+    /// Sentences described one after another into the same buffers (longer ones before shorter
+    /// ones, line breaks where a longer one had words) are described as in fresh buffers, with the
+    /// vocabulary's remembered descriptions and without.
+    @Test func sentencesDescribedIntoReusedBuffersAreDescribedAsInFreshOnes() throws {
+        let rules = try Extractor.standard().relations.compiled
+        let vocabulary = Vocabulary()
+        var bits: [UInt64] = [], union: [UInt64] = []
+        var lineBreaks = 0
+        for (name, raw) in try SpeedPathTests.texts() {
+            let text = NormalizedText(FrontMatter.masked(raw))
+            let (tokens, ids) = Tokenizer.tokenize(text, vocabulary: vocabulary)
+            let readings = TokenReadings(ids: ids, vocabulary: vocabulary)
+            let ranges = SentenceSplitter.split(tokens, in: text).map(\.tokenRange) + [tokens.indices]
+            lineBreaks += tokens.filter { $0.kind == .lineBreak }.count
+            for words in [nil, (ids, vocabulary)] as [VocabularyWords?] {
+                for range in ranges.reversed() + ranges {
+                    rules.describe(tokens, readings, range, words: words, into: &bits, union: &union)
+                    let fresh = rules.describe(tokens, readings, range)
+                    #expect(Array(bits.prefix(fresh.tokens.count)) == fresh.tokens, "\(name) \(range)")
+                    #expect(union == fresh.union, "\(name) \(range)")
+                }
+            }
+        }
+        #expect(lineBreaks > 0, "the texts have line breaks")
+    }
 }
