@@ -242,6 +242,17 @@ struct SentenceContext {
     private(set) var union: [UInt64] = []
     private let stride: Int
     private let descriptors: Int, quote: Int, detachedPrepositions: Int, clauseBreaks: Int
+    private let marks = Marks()
+
+    /// The words and word sets the matcher compares tokens with, held by the context (made once
+    /// per document): a static is read through a `swift_once` call, in loops run at every binding.
+    struct Marks {
+        let quote = SentenceContext.quote, from = SentenceContext.from, between = SentenceContext.between
+        let and = SentenceContext.and, or = SentenceContext.or, arabicComma = SentenceContext.arabicComma, comma = SentenceContext.comma
+        let inWord = SentenceContext.inWord, byWord = SentenceContext.byWord
+        let kinship = SentenceContext.kinship, armedAdjectives = SentenceContext.armedAdjectives
+        let reportedThat = SentenceContext.reportedThat, descriptors = RelationExtractor.descriptors
+    }
 
     init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, mentions: [MentionFacts], mentionAt: TokenMentions,
          words: VocabularyWords?) {
@@ -386,7 +397,7 @@ struct SentenceContext {
 
     /// Whether a reading of token `k` is a descriptor word («ميليشيا», «قوات», …).
     private func isDescriptor(_ k: Int) -> Bool {
-        range.contains(k) ? token(k, isIn: descriptors) : readings.any(k, in: RelationExtractor.descriptors)
+        range.contains(k) ? token(k, isIn: descriptors) : readings.any(k, in: marks.descriptors)
     }
 
     private func wordMatches(_ i: Int, _ set: Int) -> Bool {
@@ -467,8 +478,8 @@ struct SentenceContext {
                 guard range.contains(k), skipped < 2 || isQuote || detached else { return false }
                 // (Neither «من» nor an adjective is a descriptor, a quote or a detached preposition.)
                 if skipped > 0, !partitive,
-                   tokens[k].word == SentenceContext.from || SentenceContext.armedAdjectives.contains(tokens[k].word) {
-                    partitive = tokens[k].word == SentenceContext.from
+                   tokens[k].word == marks.from || marks.armedAdjectives.contains(tokens[k].word) {
+                    partitive = tokens[k].word == marks.from
                     k += 1
                     continue
                 }
@@ -535,8 +546,8 @@ struct SentenceContext {
         // (The first name and the first after `k` found in `local` itself: no array of the names is made.)
         guard let first = local.first(where: { mentions[$0].isName }) else { return nil }
         var k = mentions[first].tokens.upperBound
-        while range.contains(k), token(k, isIn: quote) || tokens[k].word == SentenceContext.arabicComma { k += 1 }
-        guard range.contains(k), SentenceContext.reportedThat.contains(tokens[k].word) else { return first }
+        while range.contains(k), token(k, isIn: quote) || tokens[k].word == marks.arabicComma { k += 1 }
+        guard range.contains(k), marks.reportedThat.contains(tokens[k].word) else { return first }
         return local.first { mentions[$0].isName && mentions[$0].tokens.lowerBound > k }
     }
 
@@ -545,7 +556,7 @@ struct SentenceContext {
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {
         var k = mentions[m].tokens.upperBound
-        guard range.contains(k), tokens[k].word == SentenceContext.inWord || tokens[k].word == SentenceContext.byWord else { return nil }
+        guard range.contains(k), tokens[k].word == marks.inWord || tokens[k].word == marks.byWord else { return nil }
         k += 1
         for _ in 0...2 {
             guard range.contains(k) else { return nil }
@@ -616,9 +627,9 @@ struct SentenceContext {
     /// every binding of a slot.
     private func pastAppendix(_ k: Int) -> Int {
         var i = k
-        while range.contains(i), tokens[i].word == SentenceContext.quote { i += 1 }
+        while range.contains(i), tokens[i].word == marks.quote { i += 1 }
         var j = i + 1
-        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        while range.contains(j), tokens[j].word == marks.quote { j += 1 }
         guard range.contains(i), range.contains(j), let t = mentionAt[j], mentions[t].temporal || mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
@@ -634,11 +645,11 @@ struct SentenceContext {
         guard actorType(m) == .person else { return m }
         var k = mentions[m].tokens.lowerBound - 1
         // The kinship noun, past a title of up to four words («رأس النظام السوري»).
-        while k >= range.lowerBound, k >= mentions[m].tokens.lowerBound - 5, !readings.any(k, in: SentenceContext.kinship) { k -= 1 }
-        guard k - 2 >= range.lowerBound, readings.any(k, in: SentenceContext.kinship),
-              tokens[k - 1].word == SentenceContext.arabicComma || tokens[k - 1].word == SentenceContext.comma else { return m }
+        while k >= range.lowerBound, k >= mentions[m].tokens.lowerBound - 5, !readings.any(k, in: marks.kinship) { k -= 1 }
+        guard k - 2 >= range.lowerBound, readings.any(k, in: marks.kinship),
+              tokens[k - 1].word == marks.arabicComma || tokens[k - 1].word == marks.comma else { return m }
         var end = k - 2
-        if tokens[end].word == SentenceContext.quote { end -= 1 }
+        if tokens[end].word == marks.quote { end -= 1 }
         for l in local where mentions[l].isName && mentions[l].tokens.upperBound == end + 1 && actorType(l) == .person { return l }
         return m
     }
@@ -680,7 +691,7 @@ struct SentenceContext {
     /// The descriptor word just before mention `m`, past quote marks.
     private func descriptorBefore(_ m: Int) -> Word? {
         var k = mentions[m].tokens.lowerBound - 1
-        while k >= range.lowerBound, tokens[k].word == SentenceContext.quote { k -= 1 }
+        while k >= range.lowerBound, tokens[k].word == marks.quote { k -= 1 }
         guard k >= range.lowerBound, tokens[k].kind == .word, mentionAt[k] == nil, isDescriptor(k) else { return nil }
         return tokens[k].word
     }
@@ -688,7 +699,7 @@ struct SentenceContext {
     /// The name mention starting at token `k`, past quote marks.
     private func mentionAfterQuotes(_ k: Int) -> Int? {
         var j = k
-        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        while range.contains(j), tokens[j].word == marks.quote { j += 1 }
         guard range.contains(j), let n = mentionAt[j], mentions[n].isName, !mentions[n].sponsorOnly else { return nil }
         return n
     }
@@ -718,11 +729,11 @@ struct SentenceContext {
     private func followsBetween(_ m: Int) -> Bool {
         var k = mentions[m].tokens.lowerBound - 1
         var other = 0
-        while k >= range.lowerBound, mentionAt[k] == nil, tokens[k].kind == .word || tokens[k].word == SentenceContext.quote {
-            if readings.has(k, SentenceContext.between) {
-                return !(k > range.lowerBound && tokens[k - 1].word == SentenceContext.from)
+        while k >= range.lowerBound, mentionAt[k] == nil, tokens[k].kind == .word || tokens[k].word == marks.quote {
+            if readings.has(k, marks.between) {
+                return !(k > range.lowerBound && tokens[k - 1].word == marks.from)
             }
-            if tokens[k].word != SentenceContext.quote && !RelationExtractor.descriptors.contains(tokens[k].word) {
+            if tokens[k].word != marks.quote && !marks.descriptors.contains(tokens[k].word) {
                 other += 1
                 if other > 1 { return false }
             }
@@ -738,9 +749,9 @@ struct SentenceContext {
         while range.contains(k), steps < 3 {
             if let n = mentionAt[k] { return joined(m, n, conjunction: conjunction, comma: comma) ? n : nil }
             let t = tokens[k].word
-            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true }
-            else if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true }
-            else if t == SentenceContext.quote { k += 1; continue }  // quotes do not count as steps
+            if t == marks.and || t == marks.or { conjunction = true }
+            else if t == marks.arabicComma || t == marks.comma { comma = true }
+            else if t == marks.quote { k += 1; continue }  // quotes do not count as steps
             else if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
@@ -761,14 +772,14 @@ struct SentenceContext {
         guard let previous = found else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
         var words = 0
-        for k in between where tokens[k].word != SentenceContext.quote { words += 1 }
+        for k in between where tokens[k].word != marks.quote { words += 1 }
         guard words <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].word
-            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true; continue }
-            if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true; continue }
-            if t == SentenceContext.quote { continue }
+            if t == marks.and || t == marks.or { conjunction = true; continue }
+            if t == marks.arabicComma || t == marks.comma { comma = true; continue }
+            if t == marks.quote { continue }
             if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
