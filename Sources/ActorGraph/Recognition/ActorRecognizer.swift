@@ -404,12 +404,15 @@ struct State {
         if kind == .name { for t in range { covered[t] = true } }
     }
 
+    /// «علي», made once: a literal made (and hashed) a `Word` at each given name.
+    static let ali: Word = "علي"
+
     /// Whether token `i` is a given name. Normalization folds «على» (on) into «علي» (Ali); the
     /// original spelling tells them apart.
     func isGivenName(_ i: Int, _ lexicon: DiscoveryLexicon) -> Bool {
         let t = tokens[i]
         guard lexicon.givenNames.contains(t.word) else { return false }
-        if t.word == "علي", text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
+        if t.word == State.ali, text.original[Int(text.origin[t.end - 1])] == "\u{0649}" { return false }
         return true
     }
 

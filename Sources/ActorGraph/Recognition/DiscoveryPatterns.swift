@@ -16,6 +16,7 @@ struct DiscoveryPatterns {
     private let mentionAt: TokenMentions
     private var tokens: [Token] { state.tokens }
     private let openers: Openers
+    private var literals: Literals { openers.literals }
 
     /// The word sets the patterns test at every token, united once per lexicon (the unions were
     /// a quarter of the extractor's time when made at each token, and still visible once per document).
@@ -31,6 +32,8 @@ struct DiscoveryPatterns {
         let personFilter: WordFilter
         /// Both sets' words: most readings are in neither, which one test says.
         let anyFilter: WordFilter
+        /// The single words the patterns compare tokens with.
+        let literals = Literals()
 
         init(_ lexicon: DiscoveryLexicon) {
             namedHeads = lexicon.strongHeads.union(lexicon.weakHeads)
@@ -65,6 +68,22 @@ struct DiscoveryPatterns {
             }
             return mask
         }
+    }
+
+    /// Words the patterns compare tokens with, made once per lexicon (in its `Openers`): a literal
+    /// in a comparison made a `Word`, and hashed it, at each test; a literal array was also allocated.
+    struct Literals: Sendable {
+        let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
+        let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
+        let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
+        /// Words between a role and its actor: «قائد … في/ب/ل/لدي».
+        let rolePrepositions: [Word] = ["في", "ب", "ل", "لدي"]
+        /// Words passed over between a role's actor and the name: «في», «باسم», «سابقا», ….
+        let roleHops: [Word] = ["في", "باسم", "لدي", "سابقا", "حاليا", "ب", "عن"]
+        /// Kinds of a numbered unit: «الفرقة الرابعة مدرعات».
+        let unitKinds: [Word] = ["مدرعات", "دبابات", "مشاه", "مدرعه", "اقتحام", "مهام"]
+        /// Openings of a word glued to a preposition or «و» that ends a name after its second word.
+        let gluedOpenings = ["با", "بال", "لل", "لا", "كا", "وب", "ول"]
     }
 
     /// `Openers.masks` of the document's tokens.
@@ -104,7 +123,6 @@ struct DiscoveryPatterns {
     ])
     /// A preposition or conjunction glued to the article: a word that starts with one opens a new phrase.
     static let gluedArticles = ["وال", "بال", "لل", "كال", "فال"]
-    static let front = Word(ArabicNormalizer.normalize("جبهة"))
     static let frontPrepositions: Set<Word> = DiscoveryLexicon.set(["على", "عند", "طول", "محور"])
 
     /// Titles before a proper name in a group's name: «السيدة زينب», «الإمام الحسين», «الشهيد أحمد».
@@ -200,7 +218,7 @@ struct DiscoveryPatterns {
                    DiscoveryPatterns.general.contains(tokens[k + 1].word) { break }
                 if k > j && (w.hasPrefix("ب") || w.hasPrefix("ل")) && w.count > 3 && reading(k, in: lexicon.stopWords) != nil { break }
                 // «محمود أبو حصيني بإطلاق …»: a preposition glued to a noun ends the name.
-                if k > j + 1, !state.isGivenName(k, lexicon), ["با", "بال", "لل", "لا", "كا", "وب", "ول"].contains(where: { w.hasPrefix($0) }) { break }
+                if k > j + 1, !state.isGivenName(k, lexicon), literals.gluedOpenings.contains(where: { w.hasPrefix($0) }) { break }
             } else {
                 // «لواء الزبير ابن العوام»: «ابن»/«بن» and the father's name go on with a name.
                 if k > j, DiscoveryPatterns.patronymics.contains(w), k + 1 < range.upperBound, k + 1 - j < limit,
@@ -250,12 +268,12 @@ struct DiscoveryPatterns {
             j += 1
         } else if lexicon.ordinals.contains(tokens[j].word) {
             j += 1
-            if isWord(j, range), tokens[j].word == "عشر" || tokens[j].word == "عشره" { j += 1 }
+            if isWord(j, range), tokens[j].word == literals.ashar || tokens[j].word == literals.ashara { j += 1 }
         } else {
             return nil
         }
         // «الفرقة الرابعة مدرعات»
-        if isWord(j, range), ["مدرعات", "دبابات", "مشاه", "مدرعه", "اقتحام", "مهام"].contains(tokens[j].word) { j += 1 }
+        if isWord(j, range), literals.unitKinds.contains(tokens[j].word) { j += 1 }
         if (i..<j).contains(where: { taken[$0] }) { return nil }
         return candidate(.unit, i..<j, prefix: head.prefixLength)
     }
@@ -263,14 +281,14 @@ struct DiscoveryPatterns {
     private func quoted(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         guard !taken[i], let head = reading(i, in: openers.quotedHeads) else { return nil }
         var j = i + 1
-        if isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
+        if isWord(j, range), tokens[j].word == literals.operations { j += 1 }
         // «كتيبة "خالد بن الوليد"», and in brackets: «كتيبة (أبي عبيدة بن الجراح)».
         guard isQuote(j, range) else { return nil }
         let close = closingMark(j)
         var k = j + 1
         while k < range.upperBound, k - j <= 7, tokens[k].word != close { k += 1 }
         guard k < range.upperBound, tokens[k].word == close, k - j - 1 >= 1, k - j - 1 <= 6,
-              (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].word == "-" }),
+              (j + 1..<k).allSatisfy({ tokens[$0].kind == .word || tokens[$0].word == literals.dash }),
               !(j + 1..<k).contains(where: { taken[$0] }) else { return nil }
         if k - j - 1 == 1, DiscoveryPatterns.genericNames.contains(tokens[j + 1].word) { return nil }
         let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.word) ? .unit : .faction
@@ -281,13 +299,13 @@ struct DiscoveryPatterns {
         guard !taken[i] else { return nil }
         let descriptor = reading(i, in: DiscoveryPatterns.descriptorHeads) != nil
         guard let head = reading(i, in: openers.namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
-        if i > range.lowerBound, tokens[i - 1].word == "تحت" { return nil }  // «تحت لواء» = under the banner of
+        if i > range.lowerBound, tokens[i - 1].word == literals.under { return nil }  // «تحت لواء» = under the banner of
         // «وقاتلت … على جبهة الملاح»: a battle front, not a group the gazetteer lacks.
-        if i > range.lowerBound, DiscoveryPatterns.frontPrepositions.contains(tokens[i - 1].word), head.word == DiscoveryPatterns.front { return nil }
-        let weak = lexicon.weakHeads.contains(head.word) || head.word == "قوات" || head.word == "جيش" || head.word == "غرفه"
+        if i > range.lowerBound, head.word == literals.front, DiscoveryPatterns.frontPrepositions.contains(tokens[i - 1].word) { return nil }
+        let weak = lexicon.weakHeads.contains(head.word) || head.word == literals.forces || head.word == literals.army || head.word == literals.room
         var j = i + 1
-        if head.word == "غرفه", isWord(j, range), tokens[j].word == "عمليات" { j += 1 }
-        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == "مجموعه" ? 4 : 3))
+        if head.word == literals.room, isWord(j, range), tokens[j].word == literals.operations { j += 1 }
+        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == literals.group ? 4 : 3))
         guard !words.isEmpty else { return nil }
         let texts = words.map { tokens[$0].word }
         // «في “جيش النخبة” المنضوي …»: quotes around head and words make even generic words a name.
@@ -295,9 +313,9 @@ struct DiscoveryPatterns {
             && words.upperBound < range.upperBound && tokens[words.upperBound].word == DiscoveryPatterns.quote
         if !quotedWhole, texts.allSatisfy({ DiscoveryPatterns.genericNames.contains($0) || lexicon.trailingModifiers.contains($0) }) { return nil }
         if lexicon.trailingModifiers.contains(texts[0]) { return nil }
-        if head.word == "مجموعه" {
+        if head.word == literals.group {
             // «مجموعة أبو علي سلامة»: a group named after its leader.
-            guard lexicon.givenNames.contains(texts[0]) || texts[0] == "ابو", texts.count >= 2 else { return nil }
+            guard lexicon.givenNames.contains(texts[0]) || texts[0] == literals.abu, texts.count >= 2 else { return nil }
             return candidate(.unit, i..<words.upperBound, prefix: head.prefixLength)
         }
         if (weak || descriptor), !texts.contains(where: { $0.hasPrefix("ال") }) { return nil }
@@ -384,7 +402,7 @@ struct DiscoveryPatterns {
     }
 
     private func startsPersonName(_ i: Int) -> Bool {
-        state.isGivenName(i, lexicon) || tokens[i].word == "ابو"
+        state.isGivenName(i, lexicon) || tokens[i].word == literals.abu
     }
 
     /// A person's name from `j`: quoted or in brackets, or two to four name words.
@@ -405,7 +423,7 @@ struct DiscoveryPatterns {
         // «للمرة الأولى», «للجناح العسكري»: a preposition glued to the article opens a phrase, never a name.
         if !startsPersonName(j), DiscoveryPatterns.gluedArticles.contains(where: { tokens[j].word.hasPrefix($0) }) { return nil }
         let words = nameWords(from: j, range, taken, limit: 4, person: true)
-        guard words.count >= 2 || (words.count == 1 && tokens[j].word == "ابو") == false && words.count >= 2 else { return nil }
+        guard words.count >= 2 || (words.count == 1 && tokens[j].word == literals.abu) == false && words.count >= 2 else { return nil }
         return words
     }
 
@@ -414,7 +432,7 @@ struct DiscoveryPatterns {
         var strict = false
         var j = i + 1
         if let trigger = reading(i, in: lexicon.personTriggers) {
-            if trigger.word == "اللواء", !(isWord(j, range) && startsPersonName(j)) { return nil }
+            if trigger.word == literals.general, !(isWord(j, range) && startsPersonName(j)) { return nil }
             // «خلدون الزعبي الملقّب "أبو عزام"»: a nickname of the person just named, handled later.
             // (A name found earlier in this pass is no mention yet: «مؤيد الضويحي (الملقب بأبو نزار)».)
             if lexicon.nicknameCues.contains(trigger.word), i > range.lowerBound,
@@ -431,10 +449,10 @@ struct DiscoveryPatterns {
             strict = true
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
-            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == "سابق", j - i <= 2 { j += 1 }
+            while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == literals.previous, j - i <= 2 { j += 1 }
             // «مدير العلاقات العامة في "فيلق الشام" أحمد الأحمد»: the role's office, then «في» and its actor.
             if isWord(j, range), !taken[j], let office = officeBeforeActor(from: j, range, taken) { j = office }
-            if isWord(j, range), ["في", "ب", "ل", "لدي"].contains(tokens[j].word) { j += 1 }
+            if isWord(j, range), literals.rolePrepositions.contains(tokens[j].word) { j += 1 }
             while isWord(j, range), !taken[j], reading(j, in: RelationExtractor.descriptors) != nil, j - i <= 4 { j += 1 }
             // «وقائد مليشيا "الدفاع الوطني" عبد القادر حمو»: the quote opening the actor's name.
             if tokens[j].word == DiscoveryPatterns.quote, j + 1 < range.upperBound, taken[j + 1] { j += 1 }
@@ -460,7 +478,7 @@ struct DiscoveryPatterns {
             } else if !taken[j], tokens[j].kind == .word, hops < 3, reading(j, in: RelationExtractor.descriptors) != nil,
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == DiscoveryPatterns.quote {
                 j += 1
-            } else if tokens[j].kind == .word, ["في", "باسم", "لدي", "سابقا", "حاليا", "ب", "عن"].contains(tokens[j].word)
+            } else if tokens[j].kind == .word, literals.roleHops.contains(tokens[j].word)
                         || isPlaceBeforeName(j, range, strict: strict, hops: hops) {
                 j += 1
             } else if tokens[j].word == DiscoveryPatterns.arabicComma || tokens[j].word == DiscoveryPatterns.comma || (tokens[j].word == DiscoveryPatterns.quote && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
@@ -489,8 +507,8 @@ struct DiscoveryPatterns {
     /// actor's name (or the quote opening it) follows it; nil otherwise.
     private func officeBeforeActor(from j: Int, _ range: Range<Int>, _ taken: [Bool]) -> Int? {
         var k = j
-        while k < j + 3, isWord(k, range), !taken[k], tokens[k].word != "في", !isStopWord(k) { k += 1 }
-        guard k > j, isWord(k, range), tokens[k].word == "في" else { return nil }
+        while k < j + 3, isWord(k, range), !taken[k], tokens[k].word != literals.fi, !isStopWord(k) { k += 1 }
+        guard k > j, isWord(k, range), tokens[k].word == literals.fi else { return nil }
         var n = k + 1
         if range.contains(n), tokens[n].word == DiscoveryPatterns.quote { n += 1 }
         return range.contains(n) && taken[n] ? k : nil
@@ -503,7 +521,7 @@ struct DiscoveryPatterns {
     /// any one word after «في» and before a comma («لقائد X في محردة، سيمون الوكيل»).
     private func isPlaceBeforeName(_ j: Int, _ range: Range<Int>, strict: Bool, hops: Int) -> Bool {
         guard strict, hops > 0, tokens[j].kind == .word, !startsPersonName(j), j + 1 < range.upperBound else { return false }
-        if tokens[j - 1].word == "في", tokens[j + 1].word == DiscoveryPatterns.arabicComma { return true }
+        if tokens[j - 1].word == literals.fi, tokens[j + 1].word == DiscoveryPatterns.arabicComma { return true }
         return (tokens[j + 1].kind == .word || isQuote(j + 1, range)) && DiscoveryPatterns.regions.contains(tokens[j].word)
     }
 
@@ -564,7 +582,7 @@ struct DiscoveryPatterns {
         let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
         // «…، مدير المرصد» is a monitor; «…، المسؤول الإعلامي في الكتائب» is a faction's official.
-        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].word == "في") { return nil }
+        if isWord(k + 1, range), lexicon.nonActorRoles.contains(tokens[k + 1].word), !(isWord(k + 2, range) && tokens[k + 2].word == literals.fi) { return nil }
         return candidate(.person, words, prefix: prefix)
     }
 

@@ -149,11 +149,22 @@ struct CompiledRules: Sendable {
     /// (`words`), each distinct word is described once and remembered there.
     func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>,
                   words: VocabularyWords? = nil) -> (tokens: [UInt64], union: [UInt64]) {
-        var bits = [UInt64](repeating: 0, count: range.count * stride)
-        var union = [UInt64](repeating: 0, count: stride)
+        var bits: [UInt64] = [], union: [UInt64] = []
+        describe(tokens, readings, range, words: words, into: &bits, union: &union)
+        return (bits, union)
+    }
+
+    /// `describe`, into `bits` and `union` (their storage kept; `bits` may end longer than the range needs).
+    func describe(_ tokens: [Token], _ readings: TokenReadings, _ range: Range<Int>, words: VocabularyWords?,
+                  into bits: inout [UInt64], union: inout [UInt64]) {
+        let count = range.count * stride
+        if bits.count < count { bits.append(contentsOf: repeatElement(0, count: count - bits.count)) }
+        for k in 0..<count { bits[k] = 0 }
+        union.removeAll(keepingCapacity: true)
+        union.append(contentsOf: repeatElement(0, count: stride))
         if let (ids, vocabulary) = words {
             vocabulary.describe(tokens, ids, range, by: self, into: &bits, union: &union)
-            return (bits, union)
+            return
         }
         for i in range where tokens[i].kind != .lineBreak {
             let base = (i - range.lowerBound) * stride
@@ -162,7 +173,6 @@ struct CompiledRules: Sendable {
                 union[s >> 6] |= 1 << UInt64(s & 63)
             }
         }
-        return (bits, union)
     }
 
     /// Calls `body` with each set a reading of `readings` falls in.

@@ -27,6 +27,8 @@ public struct RelationExtractor: Sendable {
     /// For tests: in a gap, try the rest of the rule at every word, as before a required word or a
     /// slot that cannot begin at a word ruled it out there.
     var looksAheadInGaps = true
+    /// For tests: make a new context (and its buffers) for each sentence, as before one served the document.
+    var reusesSentenceContext = true
 
     public init(rules: RuleTable) {
         self.rules = rules
@@ -75,26 +77,34 @@ public struct RelationExtractor: Sendable {
             mentionAt[m.tokens.lowerBound] = i
         }
         let types = actors.actors.map(\.type)
+        func makeContext() -> SentenceContext {
+            var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, mentions: facts, mentionAt: mentionAt,
+                                          words: words)
+            context.actorTypes = types
+            context.triesEveryStart = triesEveryStart
+            context.remembersCoordination = remembersCoordination
+            context.looksAheadInGaps = looksAheadInGaps
+            return context
+        }
+        // One context serves every sentence of the document: its buffers are refilled, not made anew.
+        var context = makeContext()
         // Mentions are in text order: walk them alongside the sentences.
         var next = 0
         var candidates: [Int] = []
+        var local: [Int] = []
         for (s, sentence) in sentences.enumerated() {
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.lowerBound { next += 1 }
-            var local: [Int] = []
+            local.removeAll(keepingCapacity: true)
             while next < facts.count && facts[next].tokens.lowerBound < sentence.tokenRange.upperBound {
                 local.append(next); next += 1
             }
             guard local.count >= 2, local.contains(where: { facts[$0].actor != facts[local[0]].actor }) else { continue }
-            var context = SentenceContext(tokens: tokens, rules: compiled, readings: readings, range: sentence.tokenRange,
-                                          mentions: facts, mentionAt: mentionAt, words: words)
+            if !reusesSentenceContext { context = makeContext() }
+            context.start(sentence.tokenRange)
             // A sentence with no rule whose words it all contains needs no more of the context
             // (slot starts, topic, coordination).
             compiled.candidates(union: context.union, into: &candidates)
             if !candidates.isEmpty {
-                context.actorTypes = types
-                context.triesEveryStart = triesEveryStart
-                context.remembersCoordination = remembersCoordination
-                context.looksAheadInGaps = looksAheadInGaps
                 context.local = local
                 context.findSlotStarts()
             }
@@ -215,33 +225,56 @@ public struct RelationExtractor: Sendable {
     }
 }
 
-/// One sentence prepared for rule matching.
+/// One sentence prepared for rule matching; `start` prepares the next sentence of the document
+/// in the same buffers.
 struct SentenceContext {
     let tokens: [Token]
-    let range: Range<Int>
+    /// The sentence's tokens.
+    private(set) var range: Range<Int> = 0..<0
     let mentions: [MentionFacts]
     let mentionAt: TokenMentions
     /// The clitic readings of the document's tokens, computed once per document.
     let readings: TokenReadings
+    private let rules: CompiledRules
+    private let words: VocabularyWords?
     /// The rules' word sets each token falls in (`stride` bits per token), and their union.
-    private let bits: [UInt64]
-    let union: [UInt64]
+    private var bits: [UInt64] = []
+    private(set) var union: [UInt64] = []
     private let stride: Int
     private let descriptors: Int, quote: Int, detachedPrepositions: Int, clauseBreaks: Int
+    private let marks = Marks()
 
-    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, range: Range<Int>, mentions: [MentionFacts], mentionAt: TokenMentions,
+    /// The words and word sets the matcher compares tokens with, held by the context (made once
+    /// per document): a static is read through a `swift_once` call, in loops run at every binding.
+    struct Marks {
+        let quote = SentenceContext.quote, from = SentenceContext.from, between = SentenceContext.between
+        let and = SentenceContext.and, or = SentenceContext.or, arabicComma = SentenceContext.arabicComma, comma = SentenceContext.comma
+        let inWord = SentenceContext.inWord, byWord = SentenceContext.byWord
+        let kinship = SentenceContext.kinship, armedAdjectives = SentenceContext.armedAdjectives
+        let reportedThat = SentenceContext.reportedThat, descriptors = RelationExtractor.descriptors
+    }
+
+    init(tokens: [Token], rules: CompiledRules, readings: TokenReadings, mentions: [MentionFacts], mentionAt: TokenMentions,
          words: VocabularyWords?) {
         self.tokens = tokens
         self.readings = readings
-        self.range = range
         self.mentions = mentions
         self.mentionAt = mentionAt
-        (bits, union) = rules.describe(tokens, readings, range, words: words)
+        self.rules = rules
+        self.words = words
         stride = rules.stride
         descriptors = rules.descriptors
         quote = rules.quote
         detachedPrepositions = rules.detachedPrepositions
         clauseBreaks = rules.clauseBreaks
+    }
+
+    /// Prepares the sentence of tokens `range`: describes its tokens; its slot starts are not
+    /// known until `findSlotStarts`.
+    mutating func start(_ range: Range<Int>) {
+        self.range = range
+        rules.describe(tokens, readings, range, words: words, into: &bits, union: &union)
+        slotsFound = false
     }
 
     /// The tokens where a rule that opens with a slot is tried, found once for all such rules: the
@@ -251,23 +284,30 @@ struct SentenceContext {
     /// quote mark, which the attempt at it skips: then every token that can open a slot is a start.)
     /// Found by `findSlotStarts`, once the sentence is known to have candidate rules; until then,
     /// every token that can open a slot, at each ask.
-    private(set) var slotStarts: [Int]?
+    var slotStarts: [Int]? { slotsFound ? foundSlotStarts : nil }
+    private var foundSlotStarts: [Int] = []
     /// Whether each token of the sentence can open a slot (`canStartSlot`), by `findSlotStarts`.
-    private var opensSlot: [Bool]?
+    private var opensSlot: [Bool] = []
+    /// Whether `foundSlotStarts` and `opensSlot` are this sentence's.
+    private var slotsFound = false
 
     mutating func findSlotStarts() {
-        var opens = [Bool](repeating: false, count: range.count)
-        var mentionStarts: [Int] = []
+        opensSlot.removeAll(keepingCapacity: true)
+        opensSlot.append(contentsOf: repeatElement(false, count: range.count))
+        foundSlotStarts.removeAll(keepingCapacity: true)
         var quotedMention = false
         for i in range where canStartSlot(at: i) {
-            opens[i - range.lowerBound] = true
+            opensSlot[i - range.lowerBound] = true
             if mentionAt[i] != nil {
-                mentionStarts.append(i)
+                foundSlotStarts.append(i)
                 if token(i, isIn: quote) { quotedMention = true }
             }
         }
-        slotStarts = quotedMention ? range.filter { opens[$0 - range.lowerBound] } : mentionStarts
-        opensSlot = opens
+        if quotedMention {
+            foundSlotStarts.removeAll(keepingCapacity: true)
+            for i in range where opensSlot[i - range.lowerBound] { foundSlotStarts.append(i) }
+        }
+        slotsFound = true
     }
 
     private func canStartSlot(at i: Int) -> Bool {
@@ -285,8 +325,7 @@ struct SentenceContext {
             return range.contains(k) && (token(k, isIn: quote) || token(k, isIn: set))
         case .slot:
             guard range.contains(k) else { return false }
-            if let opensSlot { return opensSlot[k - range.lowerBound] }
-            return canStartSlot(at: k)
+            return slotsFound ? opensSlot[k - range.lowerBound] : canStartSlot(at: k)
         default:
             return true
         }
@@ -358,7 +397,7 @@ struct SentenceContext {
 
     /// Whether a reading of token `k` is a descriptor word («ميليشيا», «قوات», …).
     private func isDescriptor(_ k: Int) -> Bool {
-        range.contains(k) ? token(k, isIn: descriptors) : readings.any(k, in: RelationExtractor.descriptors)
+        range.contains(k) ? token(k, isIn: descriptors) : readings.any(k, in: marks.descriptors)
     }
 
     private func wordMatches(_ i: Int, _ set: Int) -> Bool {
@@ -439,8 +478,8 @@ struct SentenceContext {
                 guard range.contains(k), skipped < 2 || isQuote || detached else { return false }
                 // (Neither «من» nor an adjective is a descriptor, a quote or a detached preposition.)
                 if skipped > 0, !partitive,
-                   tokens[k].word == SentenceContext.from || SentenceContext.armedAdjectives.contains(tokens[k].word) {
-                    partitive = tokens[k].word == SentenceContext.from
+                   tokens[k].word == marks.from || marks.armedAdjectives.contains(tokens[k].word) {
+                    partitive = tokens[k].word == marks.from
                     k += 1
                     continue
                 }
@@ -459,7 +498,7 @@ struct SentenceContext {
 
     /// Set by the extractor so slot types can be checked.
     var actorTypes: [ActorType] = [] {
-        didSet { if !local.isEmpty { groups = CoordinationGroups(local) } }
+        didSet { if !local.isEmpty { groups.reset(local) } }
     }
     /// `RelationExtractor.triesEveryStart`.
     var triesEveryStart = false
@@ -471,28 +510,32 @@ struct SentenceContext {
     var local: [Int] = [] {
         didSet {
             topicActor = topic().map { mentions[$0].actor }
-            groups = CoordinationGroups(local)
+            groups.reset(local)
         }
     }
     /// Each mention's coordination group once asked (`coordinated(with:)` depends only on the
     /// sentence, its mentions and their types: it is walked once per mention and sentence, not at
-    /// every binding that every rule tests). Made anew whenever `local` or `actorTypes` change.
-    private var groups: CoordinationGroups?
+    /// every binding that every rule tests). Forgotten whenever `local` or `actorTypes` change.
+    private let groups = CoordinationGroups()
 
     final class CoordinationGroups {
         /// The first of the sentence's mentions; the others follow it in order.
-        let first: Int
-        var group: [[Int]?]
+        private(set) var first = 0
+        /// No group is known until the first `reset`.
+        var group: [[Int]?] = []
         /// Each group as a mask over the mentions from `first` (0: not known yet, or a sentence
         /// of more than 64 mentions), which tells whether a mention is in it without a search.
-        var mask: [UInt64]
-        init(_ local: [Int]) {
-            let first = local.first ?? 0
-            self.first = first
+        var mask: [UInt64] = []
+
+        /// Forgets every group, for the sentence of mentions `local` (storage kept).
+        func reset(_ local: [Int]) {
+            first = local.first ?? 0
             // `local` is a run of consecutive mentions; otherwise nothing is remembered.
             let consecutive = local.last.map { $0 - first + 1 == local.count } ?? false
-            group = Array(repeating: nil, count: consecutive ? local.count : 0)
-            mask = Array(repeating: 0, count: consecutive && local.count <= 64 ? local.count : 0)
+            group.removeAll(keepingCapacity: true)
+            group.append(contentsOf: repeatElement(nil, count: consecutive ? local.count : 0))
+            mask.removeAll(keepingCapacity: true)
+            mask.append(contentsOf: repeatElement(0, count: consecutive && local.count <= 64 ? local.count : 0))
         }
     }
     /// The actor of the sentence's topic mention, which `^A` slots bind.
@@ -503,8 +546,8 @@ struct SentenceContext {
         // (The first name and the first after `k` found in `local` itself: no array of the names is made.)
         guard let first = local.first(where: { mentions[$0].isName }) else { return nil }
         var k = mentions[first].tokens.upperBound
-        while range.contains(k), token(k, isIn: quote) || tokens[k].word == SentenceContext.arabicComma { k += 1 }
-        guard range.contains(k), SentenceContext.reportedThat.contains(tokens[k].word) else { return first }
+        while range.contains(k), token(k, isIn: quote) || tokens[k].word == marks.arabicComma { k += 1 }
+        guard range.contains(k), marks.reportedThat.contains(tokens[k].word) else { return first }
         return local.first { mentions[$0].isName && mentions[$0].tokens.lowerBound > k }
     }
 
@@ -513,7 +556,7 @@ struct SentenceContext {
     /// A unit named right after `m` as its part: «شعبة المخابرات العسكرية في دمشق الفرع 227».
     func nestedUnit(after m: Int) -> Int? {
         var k = mentions[m].tokens.upperBound
-        guard range.contains(k), tokens[k].word == SentenceContext.inWord || tokens[k].word == SentenceContext.byWord else { return nil }
+        guard range.contains(k), tokens[k].word == marks.inWord || tokens[k].word == marks.byWord else { return nil }
         k += 1
         for _ in 0...2 {
             guard range.contains(k) else { return nil }
@@ -526,7 +569,7 @@ struct SentenceContext {
 
     /// The mention and every mention coordinated with it («A وB، C»), in text order.
     func coordinated(with m: Int) -> [Int] {
-        guard remembersCoordination, let groups else { return walkCoordination(from: m) }
+        guard remembersCoordination else { return walkCoordination(from: m) }
         let slot = m - groups.first
         guard slot >= 0 && slot < groups.group.count else { return walkCoordination(from: m) }
         if let known = groups.group[slot] { return known }
@@ -544,7 +587,7 @@ struct SentenceContext {
     /// Whether mention `m` is in `other`'s coordination group: `coordinated(with: other).contains(m)`.
     @inline(__always)
     func isCoordinated(_ m: Int, with other: Int) -> Bool {
-        if remembersCoordination, let groups {
+        if remembersCoordination {
             let slot = other - groups.first, bit = m - groups.first
             if slot >= 0 && slot < groups.mask.count && bit >= 0 && bit < groups.mask.count {
                 var mask = groups.mask[slot]
@@ -584,9 +627,9 @@ struct SentenceContext {
     /// every binding of a slot.
     private func pastAppendix(_ k: Int) -> Int {
         var i = k
-        while range.contains(i), tokens[i].word == SentenceContext.quote { i += 1 }
+        while range.contains(i), tokens[i].word == marks.quote { i += 1 }
         var j = i + 1
-        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        while range.contains(j), tokens[j].word == marks.quote { j += 1 }
         guard range.contains(i), range.contains(j), let t = mentionAt[j], mentions[t].temporal || mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
@@ -602,11 +645,11 @@ struct SentenceContext {
         guard actorType(m) == .person else { return m }
         var k = mentions[m].tokens.lowerBound - 1
         // The kinship noun, past a title of up to four words («رأس النظام السوري»).
-        while k >= range.lowerBound, k >= mentions[m].tokens.lowerBound - 5, !readings.any(k, in: SentenceContext.kinship) { k -= 1 }
-        guard k - 2 >= range.lowerBound, readings.any(k, in: SentenceContext.kinship),
-              tokens[k - 1].word == SentenceContext.arabicComma || tokens[k - 1].word == SentenceContext.comma else { return m }
+        while k >= range.lowerBound, k >= mentions[m].tokens.lowerBound - 5, !readings.any(k, in: marks.kinship) { k -= 1 }
+        guard k - 2 >= range.lowerBound, readings.any(k, in: marks.kinship),
+              tokens[k - 1].word == marks.arabicComma || tokens[k - 1].word == marks.comma else { return m }
         var end = k - 2
-        if tokens[end].word == SentenceContext.quote { end -= 1 }
+        if tokens[end].word == marks.quote { end -= 1 }
         for l in local where mentions[l].isName && mentions[l].tokens.upperBound == end + 1 && actorType(l) == .person { return l }
         return m
     }
@@ -648,7 +691,7 @@ struct SentenceContext {
     /// The descriptor word just before mention `m`, past quote marks.
     private func descriptorBefore(_ m: Int) -> Word? {
         var k = mentions[m].tokens.lowerBound - 1
-        while k >= range.lowerBound, tokens[k].word == SentenceContext.quote { k -= 1 }
+        while k >= range.lowerBound, tokens[k].word == marks.quote { k -= 1 }
         guard k >= range.lowerBound, tokens[k].kind == .word, mentionAt[k] == nil, isDescriptor(k) else { return nil }
         return tokens[k].word
     }
@@ -656,7 +699,7 @@ struct SentenceContext {
     /// The name mention starting at token `k`, past quote marks.
     private func mentionAfterQuotes(_ k: Int) -> Int? {
         var j = k
-        while range.contains(j), tokens[j].word == SentenceContext.quote { j += 1 }
+        while range.contains(j), tokens[j].word == marks.quote { j += 1 }
         guard range.contains(j), let n = mentionAt[j], mentions[n].isName, !mentions[n].sponsorOnly else { return nil }
         return n
     }
@@ -686,11 +729,11 @@ struct SentenceContext {
     private func followsBetween(_ m: Int) -> Bool {
         var k = mentions[m].tokens.lowerBound - 1
         var other = 0
-        while k >= range.lowerBound, mentionAt[k] == nil, tokens[k].kind == .word || tokens[k].word == SentenceContext.quote {
-            if readings.has(k, SentenceContext.between) {
-                return !(k > range.lowerBound && tokens[k - 1].word == SentenceContext.from)
+        while k >= range.lowerBound, mentionAt[k] == nil, tokens[k].kind == .word || tokens[k].word == marks.quote {
+            if readings.has(k, marks.between) {
+                return !(k > range.lowerBound && tokens[k - 1].word == marks.from)
             }
-            if tokens[k].word != SentenceContext.quote && !RelationExtractor.descriptors.contains(tokens[k].word) {
+            if tokens[k].word != marks.quote && !marks.descriptors.contains(tokens[k].word) {
                 other += 1
                 if other > 1 { return false }
             }
@@ -706,9 +749,9 @@ struct SentenceContext {
         while range.contains(k), steps < 3 {
             if let n = mentionAt[k] { return joined(m, n, conjunction: conjunction, comma: comma) ? n : nil }
             let t = tokens[k].word
-            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true }
-            else if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true }
-            else if t == SentenceContext.quote { k += 1; continue }  // quotes do not count as steps
+            if t == marks.and || t == marks.or { conjunction = true }
+            else if t == marks.arabicComma || t == marks.comma { comma = true }
+            else if t == marks.quote { k += 1; continue }  // quotes do not count as steps
             else if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
             } else { return nil }
@@ -729,14 +772,14 @@ struct SentenceContext {
         guard let previous = found else { return nil }
         let between = mentions[previous].tokens.upperBound..<start
         var words = 0
-        for k in between where tokens[k].word != SentenceContext.quote { words += 1 }
+        for k in between where tokens[k].word != marks.quote { words += 1 }
         guard words <= 3 else { return nil }
         var conjunction = false, comma = false
         for k in between {
             let t = tokens[k].word
-            if t == SentenceContext.and || t == SentenceContext.or { conjunction = true; continue }
-            if t == SentenceContext.arabicComma || t == SentenceContext.comma { comma = true; continue }
-            if t == SentenceContext.quote { continue }
+            if t == marks.and || t == marks.or { conjunction = true; continue }
+            if t == marks.arabicComma || t == marks.comma { comma = true; continue }
+            if t == marks.quote { continue }
             if isDescriptor(k) {
                 if t.hasPrefix("و") { conjunction = true } else if t.text.first.map({ "بلك".contains($0) }) == true { return nil }
                 continue
