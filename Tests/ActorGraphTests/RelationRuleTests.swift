@@ -338,6 +338,9 @@ struct RelationRuleTests {
              expected: ["fights ndf liwa-al-quds", "commands nasser-rustom liwa-al-quds"]),
         Case(name: "negative: «الأخيرة» after a definite noun is an adjective",
              text: "انسحب لواء القدس من حلب، وقاتل حزب الله خلال الفترة الأخيرة في القصير.", expected: []),
+        Case(name: "negative: taking a place near B is no clash with B", text: "سيطرت قوات النظام على التلة القريبة من مواقع قسد.", expected: []),
+        Case(name: "fights: taking places from B", text: "سيطرت قوات النظام على ثماني قرى جديدة في محيط عفرين، من قسد.",
+             expected: ["fights assad-regime-forces sdf"]),
         Case(name: "allied_with: battles «إلى جانب» B", text: "خسر لواء القدس العديد من عناصره في معارك إلى جانب قوات النظام في حلب.",
              expected: ["allied_with liwa-al-quds assad-regime-forces"]),
     ]
