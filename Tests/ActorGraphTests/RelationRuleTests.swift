@@ -341,6 +341,9 @@ struct RelationRuleTests {
         Case(name: "negative: taking a place near B is no clash with B", text: "سيطرت قوات النظام على التلة القريبة من مواقع قسد.", expected: []),
         Case(name: "fights: taking places from B", text: "سيطرت قوات النظام على ثماني قرى جديدة في محيط عفرين، من قسد.",
              expected: ["fights assad-regime-forces sdf"]),
+        Case(name: "allied_with: a purpose «للقتال إلى جانب» B far from its subject",
+             text: "اجتازت أعداد كبيرة من عناصر حزب الله منطقة الهرمل اللبنانية في طريقها إلى مدينة القصير في ريف حمص للقتال إلى جانب قوات النظام.",
+             expected: ["allied_with hezbollah assad-regime-forces"]),
         Case(name: "allied_with: battles «إلى جانب» B", text: "خسر لواء القدس العديد من عناصره في معارك إلى جانب قوات النظام في حلب.",
              expected: ["allied_with liwa-al-quds assad-regime-forces"]),
     ]
