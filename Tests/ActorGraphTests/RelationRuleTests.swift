@@ -344,6 +344,8 @@ struct RelationRuleTests {
         Case(name: "allied_with: a purpose «للقتال إلى جانب» B far from its subject",
              text: "اجتازت أعداد كبيرة من عناصر حزب الله منطقة الهرمل اللبنانية في طريقها إلى مدينة القصير في ريف حمص للقتال إلى جانب قوات النظام.",
              expected: ["allied_with hezbollah assad-regime-forces"]),
+        Case(name: "supports: support of a kind, then the state's adjective («الدعم الجوي الروسي المقدم لـB»)",
+             text: "تساند قوات روسية قوات النظام، إضافة إلى الدعم الجوي الروسي المقدم لقوات النظام.", expected: ["supports russia assad-regime-forces"]),
         Case(name: "allied_with: battles «إلى جانب» B", text: "خسر لواء القدس العديد من عناصره في معارك إلى جانب قوات النظام في حلب.",
              expected: ["allied_with liwa-al-quds assad-regime-forces"]),
     ]

@@ -9,6 +9,9 @@ struct SponsorAdjectives {
     /// Strikes, before the adjective of the state that carries them out.
     static let strikes: Set<Word> = DiscoveryLexicon.set(["قصف", "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "ضربات",
                                                          "الضربات", "عدوان", "العدوان", "طيران", "الطيران", "طائرات", "الطائرات", "استهداف"])
+    /// Support named with its kind before the state: «الدعم الجوي الروسي المقدم لقوات النظام».
+    static let supportNouns: Set<Word> = DiscoveryLexicon.set(["الدعم", "دعم", "الإسناد", "إسناد"])
+    static let supportKinds: Set<Word> = DiscoveryLexicon.set(["الجوي", "العسكري", "المالي", "اللوجستي", "جوي", "عسكري"])
     static let cues: Set<Word> = backing.union(strikes).union(DiscoveryLexicon.set(["الموالية", "الموالي", "الموالين", "المقربة", "المقرب"]))
     /// Adjective (normalized) → gazetteer id of the state.
     static let states: [Word: String] = {
@@ -34,7 +37,9 @@ struct SponsorAdjectives {
         for i in 0..<(tokens.count - 1) where !state.covered[i + 1] && tokens[i + 1].kind == .word {
             // The adjective first: one lookup, which almost every token fails, before the cue's
             // lookup of each reading of the word before it.
-            guard SponsorAdjectives.stateFilter.mayContain(tokens[i + 1].word), let id = SponsorAdjectives.states[tokens[i + 1].word], state.readings.any(i, in: SponsorAdjectives.cues),
+            guard SponsorAdjectives.stateFilter.mayContain(tokens[i + 1].word), let id = SponsorAdjectives.states[tokens[i + 1].word],
+                  state.readings.any(i, in: SponsorAdjectives.cues)
+                    || (i > 0 && SponsorAdjectives.supportKinds.contains(tokens[i].word) && state.readings.any(i - 1, in: SponsorAdjectives.supportNouns)),
                   let a = gazetteer.actor(id: id) else { continue }
             let actor = FoundActor(id: a.id, name: a.name, nameEn: a.nameEn, type: a.type, side: a.side, parent: a.parent, discovered: false)
             // After a strike the state is a side («إثر قصف إسرائيلي استهدف …»), otherwise a sponsor only.
