@@ -29,24 +29,22 @@ struct Anaphora {
             for i in sentence.tokenRange where opens[i] & ActorRecognizer.anaphorHead != 0 && !state.covered[i] && state.tokens[i].kind == .word {
                 guard let (head, prefixLength) = state.readings.first(i, { Anaphora.headFilter.mayContain($0) ? Anaphora.heads[$0] : nil })
                 else { continue }
+                let antecedent: Int?
                 if head == Anaphora.latter {
                     // «هذه الأخيرة», «بين الأخيرة وعناصر …», «قائد الأخير»: the actor named last, unless
                     // that is a person; after a definite noun the word is an adjective («الفترة الأخيرة»).
                     if i > sentence.tokenRange.lowerBound, state.tokens[i - 1].word.hasPrefix("ال") { continue }
-                    guard let last = Anaphora.preceding(names, of: state.mentions, token: i).first, state.mentions[last].tokens.lowerBound >= window,
-                          state.actors[state.mentions[last].actor].type != .person else { continue }
-                    state.addMention(of: state.mentions[last].actor, tokens: i..<(i + 1), start: state.tokens[i].start + prefixLength,
-                                     end: state.tokens[i].end, kind: .anaphor)
-                    continue
+                    antecedent = lastNamed(Anaphora.preceding(names, of: state.mentions, token: i), from: window, state: state)
+                } else {
+                    // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
+                    if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
+                       lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
+                    // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
+                    // other anaphors to the nearest actor with the same head noun.
+                    let before = Anaphora.preceding(names, of: state.mentions, token: i)
+                    antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
+                        : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 }
-                // «اللواء» before a name or an ordinal is a rank or a numbered brigade, not an anaphor.
-                if i + 1 < sentence.tokenRange.upperBound, state.tokens[i + 1].kind == .word,
-                   lexicon.ordinals.contains(state.tokens[i + 1].word) || state.isGivenName(i + 1, lexicon) { continue }
-                // «الميليشيا» refers back to the actor the text itself called a militia, however far back;
-                // other anaphors to the nearest actor with the same head noun.
-                let before = Anaphora.preceding(names, of: state.mentions, token: i)
-                let antecedent = head == "*" ? (calledMilitia(before, state: state, firstWords: &firstWords) ?? nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords))
-                    : nearestActor(before, from: window, head: head, state: state, firstWords: &firstWords)
                 guard let antecedent else { continue }
                 let start = state.tokens[i].start + prefixLength
                 state.addMention(of: antecedent, tokens: i..<(i + 1), start: start, end: state.tokens[i].end, kind: .anaphor)
@@ -68,6 +66,13 @@ struct Anaphora {
             if mentions[names[mid]].tokens.upperBound <= i { low = mid + 1 } else { high = mid }
         }
         return names[max(0, low - 200)..<low].reversed()
+    }
+
+    /// The actor of the name mention just before, within the window, unless it is a person.
+    private func lastNamed(_ named: ReversedCollection<ArraySlice<Int>>, from window: Int, state: State) -> Int? {
+        guard let last = named.first, state.mentions[last].tokens.lowerBound >= window,
+              state.actors[state.mentions[last].actor].type != .person else { return nil }
+        return state.mentions[last].actor
     }
 
     private func calledMilitia(_ named: ReversedCollection<ArraySlice<Int>>, state: State, firstWords: inout FirstWords) -> Int? {

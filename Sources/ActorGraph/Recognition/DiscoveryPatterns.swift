@@ -76,6 +76,12 @@ struct DiscoveryPatterns {
         let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
+        /// Words before «جبهة» that make it a battle front: «على جبهة الملاح».
+        let frontPrepositions = DiscoveryLexicon.set(["على", "عند", "طول", "محور"])
+        /// Titles before a proper name in a group's name: «السيدة زينب», «الإمام الحسين», «الشهيد أحمد».
+        let honorifics = DiscoveryLexicon.set(["السيدة", "السيد", "الإمام", "الشهيد", "الشيخ", "الحاج", "النبي", "الصحابي"])
+        /// The first word of a kunya: «أبو عمر الإدلبي», «أبي حسين الحمصي».
+        let kunyaOpeners = DiscoveryLexicon.set(["أبو", "أبي"])
         /// Words between a role and its actor: «قائد … في/ب/ل/لدي».
         let rolePrepositions: [Word] = ["في", "ب", "ل", "لدي"]
         /// Words passed over between a role's actor and the name: «في», «باسم», «سابقا», ….
@@ -123,11 +129,6 @@ struct DiscoveryPatterns {
     ])
     /// A preposition or conjunction glued to the article: a word that starts with one opens a new phrase.
     static let gluedArticles = ["وال", "بال", "لل", "كال", "فال"]
-    static let frontPrepositions: Set<Word> = DiscoveryLexicon.set(["على", "عند", "طول", "محور"])
-
-    /// Titles before a proper name in a group's name: «السيدة زينب», «الإمام الحسين», «الشهيد أحمد».
-    static let honorifics: Set<Word> = DiscoveryLexicon.set(["السيدة", "السيد", "الإمام", "الشهيد", "الشيخ", "الحاج", "النبي", "الصحابي"])
-
     /// Words that open a proper name without the article: «لواء أبو الفضل العباس», «لواء ذو الفقار».
     static let nameOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "ابو", "أبي", "ذو", "ذي", "بني", "بنو", "آل"])
 
@@ -231,7 +232,7 @@ struct DiscoveryPatterns {
                 // word an indefinite one starts something else: «كتائب الصفوة تجمعاً», «الرديفة المتواجدة».
                 // A name after an honorific goes on: «لواء السيدة زينب», «كتائب الشهيد أحمد العبدو».
                 if k > j, !w.hasPrefix("ال"), (j..<k).contains(where: { tokens[$0].word.hasPrefix("ال") }),
-                   !DiscoveryPatterns.honorifics.contains(tokens[k - 1].word) { break }
+                   !literals.honorifics.contains(tokens[k - 1].word) { break }
             }
             k += 1
         }
@@ -301,7 +302,7 @@ struct DiscoveryPatterns {
         guard let head = reading(i, in: openers.namedHeads) ?? reading(i, in: DiscoveryPatterns.descriptorHeads) else { return nil }
         if i > range.lowerBound, tokens[i - 1].word == literals.under { return nil }  // «تحت لواء» = under the banner of
         // «وقاتلت … على جبهة الملاح»: a battle front, not a group the gazetteer lacks.
-        if i > range.lowerBound, head.word == literals.front, DiscoveryPatterns.frontPrepositions.contains(tokens[i - 1].word) { return nil }
+        if i > range.lowerBound, head.word == literals.front, literals.frontPrepositions.contains(tokens[i - 1].word) { return nil }
         let weak = lexicon.weakHeads.contains(head.word) || head.word == literals.forces || head.word == literals.army || head.word == literals.room
         var j = i + 1
         if head.word == literals.room, isWord(j, range), tokens[j].word == literals.operations { j += 1 }
@@ -376,15 +377,13 @@ struct DiscoveryPatterns {
     /// «أبو حمام»: no given name, no origin), nor a source the text calls a civilian or an activist
     /// («…، أحد سكان الحي», «الناشط أبو شادي الحموي»).
     private func kunya(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard DiscoveryPatterns.kunyaOpeners.contains(tokens[i].word), isWord(i + 1, range), isWord(i + 2, range),
+        guard literals.kunyaOpeners.contains(tokens[i].word), isWord(i + 1, range), isWord(i + 2, range),
               !taken[i + 1], !taken[i + 2], state.isGivenName(i + 1, lexicon), tokens[i + 1].word != tokens[i].word,
               DiscoveryPatterns.isNisba(tokens[i + 2].word), !isStopWord(i + 2) else { return nil }
         if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
         if describedAsNonActor(after: i + 3, range, appositionOptional: true) { return nil }
         return candidate(.person, i..<(i + 3))
     }
-
-    static let kunyaOpeners: Set<Word> = DiscoveryLexicon.set(["أبو", "أبي"])
 
     /// A definite adjective of origin: «الإدلبي», «العراقي», «الحمصي».
     static func isNisba(_ word: Word) -> Bool {

@@ -5,13 +5,13 @@
 struct SponsorAdjectives {
     /// Words of backing: after one, a state is named as a sponsor (by its adjective or its name).
     static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
-    /// Backing, and loyalty («الموالية تركياً»), before a state's adjective.
     /// Strikes, before the adjective of the state that carries them out.
     static let strikes: Set<Word> = DiscoveryLexicon.set(["قصف", "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "ضربات",
                                                          "الضربات", "عدوان", "العدوان", "طيران", "الطيران", "طائرات", "الطائرات", "استهداف"])
     /// Support named with its kind before the state: «الدعم الجوي الروسي المقدم لقوات النظام».
     static let supportNouns: Set<Word> = DiscoveryLexicon.set(["الدعم", "دعم", "الإسناد", "إسناد"])
     static let supportKinds: Set<Word> = DiscoveryLexicon.set(["الجوي", "العسكري", "المالي", "اللوجستي", "جوي", "عسكري"])
+    /// Backing, strikes and loyalty («الموالية تركياً»), before a state's adjective.
     static let cues: Set<Word> = backing.union(strikes).union(DiscoveryLexicon.set(["الموالية", "الموالي", "الموالين", "المقربة", "المقرب"]))
     /// Adjective (normalized) → gazetteer id of the state.
     static let states: [Word: String] = {
