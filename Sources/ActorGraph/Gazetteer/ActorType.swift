@@ -30,6 +30,9 @@ public enum RelationType: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .commands, .memberOf: return source == .person && target != .person
         case .subordinateTo: return source != .person && target != .person
+        // Allies are two groups or two people: a person beside a group leads it or serves in it
+        // («نفذت هيئة تحرير الشام بقيادة أبو محمد الجولاني حملة»).
+        case .alliedWith: return (source == .person) == (target == .person)
         default: return true
         }
     }

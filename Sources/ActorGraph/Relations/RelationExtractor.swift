@@ -248,6 +248,7 @@ struct SentenceContext {
     /// per document): a static is read through a `swift_once` call, in loops run at every binding.
     struct Marks {
         let quote = SentenceContext.quote, from = SentenceContext.from, between = SentenceContext.between
+        let openBracket = SentenceContext.openBracket, closeBracket = SentenceContext.closeBracket
         let and = SentenceContext.and, or = SentenceContext.or, arabicComma = SentenceContext.arabicComma, comma = SentenceContext.comma
         let inWord = SentenceContext.inWord, byWord = SentenceContext.byWord
         let kinship = SentenceContext.kinship, armedAdjectives = SentenceContext.armedAdjectives
@@ -338,7 +339,7 @@ struct SentenceContext {
     }
 
     static let quote: Word = "\""
-    static let openBracket: Word = "("
+    static let openBracket: Word = "(", closeBracket: Word = ")"
     static let between: Word = "بين"
     // Words compared at every step of coordination, made once (a literal makes a `Word`, and
     // hashes it, each time it is compared).
@@ -430,9 +431,18 @@ struct SentenceContext {
             // as in «القائد العسكري لتنظيم «الدولة الإسلامية» (داعش) عمر الشيشاني».
             var k = i
             var words = 0
+            // Brackets opened within the gap: a gap that would close one it did not open leaves an
+            // aside, whose actor is not the subject of what follows it («هيئة تحرير الشام (… بقيادة
+            // أبو محمد الجولاني) المدعومة من تركيا»: the backing is the organisation's).
+            var open = 0
             while true {
                 if mayMatch(elements, rest, at: k), match(elements, rest, at: k, type: type, bindings: &bindings, cue: &cue) { return true }
                 guard k < range.upperBound, words < n, tokens[k].kind != .lineBreak else { return false }
+                if tokens[k].word == marks.closeBracket {
+                    if open > 0 { open -= 1 } else if closesAside(k) { return false }
+                } else if tokens[k].word == marks.openBracket {
+                    open += 1
+                }
                 if let m = mentionAt[k] {
                     // Another name of a bound actor, or an actor coordinated with one («دمج A وC بالفرقة B»),
                     // or a sponsor named by an adjective («تشكلت A بدعم أميركي بهدف محاربة B»).
@@ -466,7 +476,13 @@ struct SentenceContext {
                     if (types == nil || types! & CompiledRules.mask(actorType(m)) != 0) && (!mention.sponsorOnly || type == .supports) && !mention.temporal && !mention.bracketedAlias
                         && !(type != .alliedWith && !partner && bindings.contains { isCoordinated(m, with: $0) }) {
                         bindings[slot] = m
-                        if match(elements, rest, at: pastAppendix(mention.tokens.upperBound), type: type, bindings: &bindings, cue: &cue) { return true }
+                        let next = pastAppendix(mention.tokens.upperBound)
+                        // A name at the end of an aside is not the subject of what follows the aside.
+                        if rest == elements.count || !closesAside(pastQuotes(next)),
+                           match(elements, rest, at: next, type: type, bindings: &bindings, cue: &cue) { return true }
+                        // Or past an aside in brackets after the name: «هيئة تحرير الشام (النصرة سابقاً …) المدعومة من …».
+                        if rest < elements.count, let after = pastAside(mention.tokens.upperBound),
+                           match(elements, rest, at: after, type: type, bindings: &bindings, cue: &cue) { return true }
                         bindings[slot] = nil
                     }
                     return false
@@ -633,6 +649,49 @@ struct SentenceContext {
         guard range.contains(i), range.contains(j), let t = mentionAt[j], mentions[t].temporal || mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
+
+    /// The token after the bracketed aside that opens at token `k` (past quote marks), if one does
+    /// and closes within the sentence, at most `asideLength` tokens on and with no bracket inside.
+    private func pastAside(_ k: Int) -> Int? {
+        let i = pastQuotes(k)
+        guard range.contains(i), tokens[i].word == marks.openBracket else { return nil }
+        var j = i + 1
+        while range.contains(j), j - i <= SentenceContext.asideLength, tokens[j].kind != .lineBreak {
+            if tokens[j].word == marks.closeBracket { return j + 1 }
+            if tokens[j].word == marks.openBracket { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether token `k` is the closing bracket of an aside: a bracket that holds more than one
+    /// name («(النصرة سابقاً بقيادة أبو محمد الجولاني)»), not a name in brackets as in quotes
+    /// («قائد (جيش الإسلام) زهران علوش»).
+    private func closesAside(_ k: Int) -> Bool {
+        guard range.contains(k), tokens[k].word == marks.closeBracket else { return false }
+        var j = k - 1
+        while j >= range.lowerBound, k - j <= SentenceContext.asideLength, tokens[j].word != marks.openBracket {
+            if tokens[j].word == marks.closeBracket || tokens[j].kind == .lineBreak { return false }
+            j -= 1
+        }
+        guard j >= range.lowerBound, tokens[j].word == marks.openBracket else { return false }
+        // The content past quote marks: one whole mention is a name in brackets.
+        let first = pastQuotes(j + 1)
+        var last = k - 1
+        while last > j, tokens[last].word == marks.quote { last -= 1 }
+        guard first <= last else { return false }
+        if let m = mentionAt[first], mentions[m].tokens.lowerBound == first, mentions[m].tokens.upperBound == last + 1 { return false }
+        return true
+    }
+
+    private func pastQuotes(_ k: Int) -> Int {
+        var i = k
+        while range.contains(i), tokens[i].word == marks.quote { i += 1 }
+        return i
+    }
+
+    /// The longest aside a slot is read past, in tokens.
+    static let asideLength = 24
 
     /// Kinship nouns that open an apposition to a person: «ماهر الأسد، شقيق بشار الأسد،».
     static let kinship: Set<Word> = DiscoveryLexicon.set(["شقيق", "شقيقة", "نجل", "ابن", "ابنة", "والد", "والدة", "زوج", "زوجة",
