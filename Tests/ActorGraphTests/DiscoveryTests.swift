@@ -84,6 +84,9 @@ struct DiscoveryTests {
         ("an honorific and a name in a group's name", "ظهرت ميليشيا جديدة تعرف باسم لواء السيدة زينب في الميادين.", ["لواء السيدة زينب"]),
         ("negative: a battle front «على جبهة …»", "وقاتلت إلى جانب لواء القدس على جبهة الملاح في حلب.", []),
         ("negative: a political party", "ضمت اللجنة ممثلين عن حزب سوريا المستقبل وحزب الاتحاد السرياني.", []),
+        ("divisions named after their provinces", "عينت الوزارة قائدا لفرقة حمص وآخر لفرقة دير الزور.", ["فرقة حمص", "فرقة دير الزور"]),
+        ("a patron's full name after the head", "أعلنت الوزارة تشكيل لواء علي بن أبي طالب في حماة.", ["لواء علي بن أبي طالب"]),
+        ("negative: a front and a rescue team at a province", "تقدمت الفصائل على جبهة حلب، وأرسلت فرقة إنقاذ إلى حمص.", []),
         ("negative: a commission of a civil field", "وأعلنت هيئة المالية في الإدارة الذاتية عن رواتب جديدة.", []),
     ])
     func discoversGroups(name: String, text: String, expected: [String]) {

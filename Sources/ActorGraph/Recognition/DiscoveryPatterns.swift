@@ -76,6 +76,11 @@ struct DiscoveryPatterns {
         let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
+        let division: Word = "فرقه"
+        /// Syrian provinces by their one-word names, and the two-word ones by their first word.
+        let provinces = DiscoveryLexicon.set(["دمشق", "حلب", "حمص", "حماة", "إدلب", "اللاذقية", "طرطوس", "درعا", "السويداء", "القنيطرة",
+                                              "الرقة", "الحسكة", "الساحل", "البادية", "الجزيرة"])
+        let twoWordProvinces: [Word: Word] = [Word("دير"): Word("الزور"), Word("ريف"): Word("دمشق")]
         /// Words before «جبهة» that make it a battle front: «على جبهة الملاح».
         let frontPrepositions = DiscoveryLexicon.set(["على", "عند", "طول", "محور"])
         /// Titles before a proper name in a group's name: «السيدة زينب», «الإمام الحسين», «الشهيد أحمد».
@@ -306,7 +311,13 @@ struct DiscoveryPatterns {
         let weak = lexicon.weakHeads.contains(head.word) || head.word == literals.forces || head.word == literals.army || head.word == literals.room
         var j = i + 1
         if head.word == literals.room, isWord(j, range), tokens[j].word == literals.operations { j += 1 }
-        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == literals.group ? 4 : 3))
+        // «فرقة حمص», «فرقة دير الزور»: the new army's divisions are named after their province.
+        if head.word == literals.division, let place = provinceName(at: j, range, taken) {
+            return candidate(.unit, i..<place.upperBound, prefix: head.prefixLength)
+        }
+        // A patron's full name takes a word more: «لواء علي بن أبي طالب».
+        let patronymic = isWord(j + 1, range) && DiscoveryPatterns.patronymics.contains(tokens[j + 1].word)
+        let words = trimModifiers(nameWords(from: j, range, taken, limit: head.word == literals.group || patronymic ? 4 : 3))
         guard !words.isEmpty else { return nil }
         let texts = words.map { tokens[$0].word }
         // «في “جيش النخبة” المنضوي …»: quotes around head and words make even generic words a name.
@@ -323,10 +334,21 @@ struct DiscoveryPatterns {
         // «لواء القدس», «ألوية صقور الشام», «لواء فاطميون», «لواء ذو الفقار» — but not «كتائب أخرى».
         let properStart = texts.prefix(2).contains { $0.hasPrefix("ال") } || DiscoveryPatterns.nameOpeners.contains(texts[0])
             || (texts[0].hasSuffix("يون") && texts[0].count >= 5)
+            || (texts.count >= 3 && DiscoveryPatterns.patronymics.contains(texts[1]) && state.isGivenName(words.lowerBound, lexicon))
         if !properStart { return nil }
         if descriptor { return candidate(.faction, words) }
         let type: ActorType = DiscoveryPatterns.unitHeads.contains(head.word) ? .unit : .faction
         return candidate(type, i..<words.upperBound, prefix: head.prefixLength)
+    }
+
+    /// The tokens of a Syrian province's name at `j` (one or two words), free of other mentions.
+    private func provinceName(at j: Int, _ range: Range<Int>, _ taken: [Bool]) -> Range<Int>? {
+        guard isWord(j, range), !taken[j] else { return nil }
+        if literals.provinces.contains(tokens[j].word) { return j..<(j + 1) }
+        if isWord(j + 1, range), !taken[j + 1], let second = literals.twoWordProvinces[tokens[j].word], tokens[j + 1].word == second {
+            return j..<(j + 2)
+        }
+        return nil
     }
 
     /// «أطلقت على التشكيل الجديد اسم فجر الإسلام», «يحمل اسم "…"»: a new group given a name.
