@@ -40,6 +40,7 @@ struct DiscoveryPatterns {
             quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
             groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
             personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"]).union(DiscoveryPatterns.possessiveRoles)
+                .union(DiscoveryPatterns.leadership)
             groupFilter = WordFilter(groupOpeners)
             personFilter = WordFilter(personOpeners)
             anyFilter = WordFilter(groupOpeners.union(personOpeners))
@@ -76,7 +77,13 @@ struct DiscoveryPatterns {
         let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
-        let division: Word = "فرقه"
+        let division: Word = "فرقه", fullStop: Word = "."
+        /// Adjectives of tenure after a role's actor: «قائد حركة رجال الكرامة الجديد، …».
+        let tenureAdjectives = DiscoveryLexicon.set(["الجديد", "الجديدة", "السابق", "السابقة", "الحالي", "الحالية"])
+        /// Times that a comma may set off like a name: «قائد الفرقة، يوم الأحد، …».
+        let timeWords = DiscoveryLexicon.set(["يوم", "صباح", "مساء", "ليلة", "فجر", "ظهر", "أمس", "مطلع", "منتصف", "نهاية", "بداية",
+                                              "أواخر", "أوائل", "عصر", "شهر", "عام", "سنة", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
+                                              "الخميس", "الجمعة", "السبت"])
         /// Syrian provinces by their one-word names, and the two-word ones by their first word.
         let provinces = DiscoveryLexicon.set(["دمشق", "حلب", "حمص", "حماة", "إدلب", "اللاذقية", "طرطوس", "درعا", "السويداء", "القنيطرة",
                                               "الرقة", "الحسكة", "الساحل", "البادية", "الجزيرة"])
@@ -468,6 +475,9 @@ struct DiscoveryPatterns {
         } else if reading(i, in: DiscoveryPatterns.possessiveRoles) != nil {
             // «لواء سليمان شاه وقائدها محمد حسين الجاسم»: the role's actor is its pronoun; the name follows.
             strict = true
+        } else if reading(i, in: DiscoveryPatterns.leadership) != nil {
+            // «الفرقة 37 المشكلة حديثاً بقيادة أبو العز أريحا»: the leader's name, with a given name or a kunya.
+            strict = true
         } else if reading(i, in: lexicon.roleWords) != nil, !tokens[i].word.hasPrefix("ال") {
             // «قائد اللواء الثامن سابقا أحمد العودة», «ضابط سابق في قوات النظام، بسام …»: the role, its actor, then the name.
             while isWord(j, range), lexicon.triggerModifiers.contains(tokens[j].word) || tokens[j].word == literals.previous, j - i <= 2 { j += 1 }
@@ -500,6 +510,7 @@ struct DiscoveryPatterns {
                       j + 1 < range.upperBound, taken[j + 1] || tokens[j + 1].word == DiscoveryPatterns.quote {
                 j += 1
             } else if tokens[j].kind == .word, literals.roleHops.contains(tokens[j].word)
+                        || (strict && (literals.tenureAdjectives.contains(tokens[j].word) || lexicon.trailingModifiers.contains(tokens[j].word)))
                         || isPlaceBeforeName(j, range, strict: strict, hops: hops) {
                 j += 1
             } else if tokens[j].word == DiscoveryPatterns.arabicComma || tokens[j].word == DiscoveryPatterns.comma || (tokens[j].word == DiscoveryPatterns.quote && ((j + 1 < range.upperBound && taken[j + 1]) || (j > range.lowerBound && taken[j - 1]))) {
@@ -514,7 +525,7 @@ struct DiscoveryPatterns {
         if reading(i, in: DiscoveryPatterns.namingCues) != nil, let name = quotedWords(from: j, range, taken), name.count >= 2 {
             return candidate(.person, name)
         }
-        if let name = personName(from: j, range, taken, strict: strict) {
+        if let name = personName(from: j, range, taken, strict: strict) ?? apposedName(at: j, range, taken, strict: strict) {
             return describedAsNonActor(after: name.upperBound, range) ? nil : candidate(.person, name)
         }
         // «المبعوث الأمريكي إلى سوريا توماس باراك»: a short qualifier, then a given name.
@@ -522,6 +533,26 @@ struct DiscoveryPatterns {
         while k < min(j + 4, range.upperBound), tokens[k].kind == .word, !taken[k], !startsPersonName(k) { k += 1 }
         guard k > j, range.contains(k), startsPersonName(k), let name = personName(from: k, range, taken, strict: true) else { return nil }
         return candidate(.person, name)
+    }
+
+    /// A name set off by commas after a role and its actor, whatever its first word: «قائد حركة رجال
+    /// الكرامة الجديد، مزيد خداج، إن …», «قائد قوات النجباء العراقية، سيد حيدر، …». Two or three
+    /// words closed by a comma or the sentence's end; not a time («يوم الأحد») or a phrase.
+    private func apposedName(at j: Int, _ range: Range<Int>, _ taken: [Bool], strict: Bool) -> Range<Int>? {
+        guard strict, j > range.lowerBound, tokens[j - 1].word == DiscoveryPatterns.arabicComma || tokens[j - 1].word == DiscoveryPatterns.comma,
+              let name = personName(from: j, range, taken, strict: false), (2...3).contains(name.count) else { return nil }
+        // Not after a person's name («والقائد العام لـقسد، مظلوم عبدي، اتفاقية إطار»): that was the role's name.
+        let before = j - 2
+        if before >= range.lowerBound, taken[before],
+           mentionAt[before].map({ state.actors[state.mentions[$0].actor].type == .person }) ?? true { return nil }
+        // «، باستهداف موكبه،», «، بمحافظة الحسكة،»: a preposition glued to a noun opens a phrase.
+        if let first = tokens[j].text.first, "بلكف".contains(first), !state.isGivenName(j, lexicon) { return nil }
+        let end = name.upperBound
+        guard end == range.upperBound || [DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma, literals.fullStop].contains(tokens[end].word)
+              || tokens[end].kind == .lineBreak else { return nil }
+        guard !name.contains(where: { literals.timeWords.contains(tokens[$0].word) || lexicon.stopWords.contains(tokens[$0].word) }),
+              !name.dropLast().contains(where: { tokens[$0].word.hasPrefix("ال") }) else { return nil }
+        return name
     }
 
     /// The «في» after one to three words of an office («العلاقات العامة», «المكتب الإعلامي») when an
@@ -549,6 +580,9 @@ struct DiscoveryPatterns {
     /// «أمين عام»: the title of a secretary-general after a name.
     static let secretary: Set<Word> = DiscoveryLexicon.set(["أمين"])
     static let general: Set<Word> = DiscoveryLexicon.set(["عام", "العام"])
+
+    /// Leadership nouns after «ب»: «بقيادة فلان».
+    static let leadership: Set<Word> = DiscoveryLexicon.set(["قيادة", "زعامة"])
 
     /// Roles with a pronoun for their actor: «قائدها», «زعيمه».
     static let possessiveRoles: Set<Word> = DiscoveryLexicon.set(["قائدها", "قائده", "زعيمها", "زعيمه", "متزعمها", "متزعمه",
