@@ -95,6 +95,13 @@ struct DiscoveryTests {
         ("divisions named after their provinces", "عينت الوزارة قائدا لفرقة حمص وآخر لفرقة دير الزور.", ["فرقة حمص", "فرقة دير الزور"]),
         ("a patron's full name after the head", "أعلنت الوزارة تشكيل لواء علي بن أبي طالب في حماة.", ["لواء علي بن أبي طالب"]),
         ("negative: a front and a rescue team at a province", "تقدمت الفصائل على جبهة حلب، وأرسلت فرقة إنقاذ إلى حمص.", []),
+        ("quoted names joined to a group's name", "وتضم القائمة “لواء القدس” و”المقاومة الشعبية التوحيدية”، و”قوات درع الجنوب”.",
+         ["المقاومة الشعبية التوحيدية", "قوات درع الجنوب"]),
+        ("negative: quoted people listed after a group", "قتل “رامي الحريري” القيادي في لواء القدس، و“طارق زياد الجوفي”.", []),
+        ("a list after a colon that a plural noun announces",
+         "وتضم الفصائل المنضمة إلى الحرس: المقاومة الشعبية التوحيدية، قوات درع الجنوب، ورجال اللجاة.",
+         ["المقاومة الشعبية التوحيدية", "قوات درع الجنوب", "رجال اللجاة"]),
+        ("negative: prose after a colon", "وقالت الفصائل في بيان: إن الهجوم على المدينة فشل بعد معارك عنيفة استمرت أياما.", []),
         ("negative: a commission of a civil field", "وأعلنت هيئة المالية في الإدارة الذاتية عن رواتب جديدة.", []),
     ])
     func discoversGroups(name: String, text: String, expected: [String]) {

@@ -77,7 +77,7 @@ struct DiscoveryPatterns {
         let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
-        let division: Word = "فرقه", fullStop: Word = "."
+        let division: Word = "فرقه", fullStop: Word = ".", colon: Word = ":", and: Word = "و"
         /// Adjectives of tenure after a role's actor: «قائد حركة رجال الكرامة الجديد، …».
         let tenureAdjectives = DiscoveryLexicon.set(["الجديد", "الجديدة", "السابق", "السابقة", "الحالي", "الحالية"])
         /// Times that a comma may set off like a name: «قائد الفرقة، يوم الأحد، …».
@@ -157,6 +157,13 @@ struct DiscoveryPatterns {
 
     private func discover(in range: Range<Int>, taken: inout [Bool], found: inout [Candidate]) {
         for persons in [false, true] {
+            if persons {
+                for c in listedGroups(range, taken) {
+                    found.append(c)
+                    for t in c.tokens { taken[t] = true }
+                }
+                quotedConjuncts(range, &taken, &found)
+            }
             let pass = persons ? Openers.person : Openers.group
             var i = range.lowerBound
             while i < range.upperBound {
@@ -183,6 +190,89 @@ struct DiscoveryPatterns {
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken) ?? kunya(i, range, taken)
     }
+
+    /// «وتضم قائمة الفصائل المنضمة إلى الحرس اليوم: المقاومة الشعبية التوحيدية، قوات درع الجنوب، …، ورجال
+    /// الكفر»: the names listed after a colon that a plural noun of armed groups announces (within
+    /// `listReach` words before it). A list is two items or more, each of one to four free words
+    /// ended by a comma, «و» or the sentence's end; a longer item is prose, and ends the list.
+    private func listedGroups(_ range: Range<Int>, _ taken: [Bool]) -> [Candidate] {
+        guard let colon = range.first(where: { tokens[$0].word == literals.colon }),
+              (max(range.lowerBound, colon - DiscoveryPatterns.listReach)..<colon).contains(where: {
+                  tokens[$0].kind == .word && reading($0, in: DiscoveryPatterns.listNouns) != nil }) else { return [] }
+        var items: [Range<Int>] = []
+        var prefixes: [Int] = []
+        var count = 0
+        var k = colon + 1
+        while k < range.upperBound {
+            while k < range.upperBound, tokens[k].word == DiscoveryPatterns.quote { k += 1 }
+            guard isWord(k, range) else { break }
+            // «ورجال الكفر»: the last item's «و» is not its name's (but «وحدات» is a word).
+            let w = tokens[k].word
+            let prefix = count > 0 && w.hasPrefix("و") && !w.hasPrefix("وحد") && w.count > 3 ? 1 : 0
+            var end = k + 1
+            while isWord(end, range), !tokens[end].word.hasPrefix("و") || tokens[end].word.hasPrefix("وحد") { end += 1 }
+            guard end - k <= 4 else { break }
+            count += 1
+            let words = k..<end
+            if !words.contains(where: { taken[$0] || isStopWord($0) }),
+               !words.allSatisfy({ DiscoveryPatterns.genericNames.contains(tokens[$0].word) || lexicon.trailingModifiers.contains(tokens[$0].word) }) {
+                items.append(words)
+                prefixes.append(prefix)
+            }
+            k = end
+            while k < range.upperBound, tokens[k].word == DiscoveryPatterns.quote { k += 1 }
+            if k < range.upperBound, tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma { k += 1 }
+            else if !(isWord(k, range) && tokens[k].word.hasPrefix("و")) { break }
+        }
+        guard count >= 2 else { return [] }
+        return zip(items, prefixes).map { candidate(.faction, $0, prefix: $1) }
+    }
+
+    /// «“حركة رجال الكرامة” و”المقاومة الشعبية التوحيدية” و”قوات درع الجنوب”»: a quoted name joined by «و» or a
+    /// comma to a group's name is another group. Walked in text order, so that each found name
+    /// vouches for the next.
+    private func quotedConjuncts(_ range: Range<Int>, _ taken: inout [Bool], _ found: inout [Candidate]) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            defer { k += 1 }
+            guard tokens[k].word == DiscoveryPatterns.quote, followsGroupAndConjunction(k, range, taken) else { continue }
+            var close = k + 1
+            while close < range.upperBound, close - k <= 6, tokens[close].kind == .word, !taken[close] { close += 1 }
+            guard close < range.upperBound, close > k + 1, close - k - 1 <= 5, tokens[close].word == DiscoveryPatterns.quote else { continue }
+            let words = (k + 1)..<close
+            // «“رامي الحريري” القيادي في اللواء الثامن، و“طارق الجوفي”»: people listed after a group are people.
+            if startsPersonName(k + 1) || words.contains(where: { isStopWord($0) }) || words.allSatisfy({ DiscoveryPatterns.genericNames.contains(tokens[$0].word)
+                                                                             || lexicon.trailingModifiers.contains(tokens[$0].word) }) { continue }
+            let c = candidate(.faction, words)
+            found.append(c)
+            for t in words { taken[t] = true }
+            k = close
+        }
+    }
+
+    /// Whether the quote mark at `k` follows «و», a comma or both, and before them (past a closing
+    /// quote) a group's name: a gazetteer actor that is no person, or a group found in this pass.
+    private func followsGroupAndConjunction(_ k: Int, _ range: Range<Int>, _ taken: [Bool]) -> Bool {
+        var j = k - 1
+        var joined = false
+        while j >= range.lowerBound, tokens[j].word == literals.and || tokens[j].word == DiscoveryPatterns.arabicComma
+                || tokens[j].word == DiscoveryPatterns.comma {
+            joined = true
+            j -= 1
+        }
+        // «و”المقاومة»: the «و» glued to the quote is its own token; «، و"…"» has both.
+        guard joined else { return false }
+        if j >= range.lowerBound, tokens[j].word == DiscoveryPatterns.quote { j -= 1 }
+        guard j >= range.lowerBound, taken[j] else { return false }
+        if let m = mentionAt[j] { return state.actors[state.mentions[m].actor].type != .person }
+        return true
+    }
+
+    /// How many tokens before a colon the plural noun of a list may stand.
+    static let listReach = 10
+    /// Plural nouns of armed groups that announce a list: «الفصائل», «المجموعات», «الألوية».
+    static let listNouns: Set<Word> = DiscoveryLexicon.set(["الفصائل", "فصائل", "المجموعات", "التشكيلات", "الألوية", "الكتائب",
+                                                          "الميليشيات", "المليشيات"])
 
     // MARK: - Token helpers
 
