@@ -134,6 +134,18 @@ struct ShortFormTests {
         #expect(person != nil, "\(name)")
         #expect(doc.actors.mentions.filter { $0.actor == person }.count == mentions, "\(name)")
     }
+
+    /// A family name that is also a given name («رستم») is the person's after a rank only.
+    @Test(arguments: [
+        ("after a rank", "قال العميد ناصر رستم إن الهجوم فشل. وأضاف العميد رستم أن القوات تقدمت.", 2),
+        ("alone", "قال العميد ناصر رستم إن الهجوم فشل. وأضاف رستم أن القوات تقدمت.", 1),
+    ])
+    func givenNameAsFamilyName(name: String, text: String, mentions: Int) {
+        let doc = Fixtures.extract(text)
+        let person = doc.actors.actors.firstIndex { $0.id == "nasser-rustom" }
+        #expect(person != nil, "\(name)")
+        #expect(doc.actors.mentions.filter { $0.actor == person }.count == mentions, "\(name)")
+    }
 }
 
 /// «قوى الأمن الداخلي»: the Asayish before the fall, the new Interior Ministry's force after it.

@@ -42,6 +42,7 @@ public struct ActorRecognizer: Sendable {
         for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
+        resolveTitledFamilyNames(sentences: sentences, state: &state)
         nicknames(state: &state)
         Anaphora(lexicon: lexicon).resolve(sentences: sentences, opens: opens, state: &state)
         state.mentions.sort { $0.start < $1.start }
@@ -181,6 +182,32 @@ public struct ActorRecognizer: Sendable {
                 if m.tokens.count == 1, ShortForms.isConstructNoun(i, of: state.actors[actor], state.tokens, limit: sentence.tokenRange.upperBound) { i += 1; continue }
                 state.addMention(of: actor, tokens: m.tokens, start: m.start, end: m.end, kind: .name)
                 i = m.tokens.upperBound
+            }
+        }
+    }
+
+    /// «اللواء رفيق شحادة» named, then «اللواء شحادة»: a family name that is also a given name
+    /// («شحادة», «حسن») is no short form on its own, but after a rank or title it is the person's.
+    /// Only when one person of the document claims it; a new person after the rank was found by
+    /// discovery already, and covers the token.
+    private func resolveTitledFamilyNames(sentences: [Sentence], state: inout State) {
+        var forms: [Word: Int?] = [:]
+        let spellings = state.spellings()
+        for index in state.actors.indices where state.actors[index].type == .person {
+            for written in spellings[index] + [Word(state.actors[index].name)] {
+                let words = state.wordsOfName(written)
+                guard words.count >= 2, words[0] != ActorRecognizer.abu, words[words.count - 2] != ActorRecognizer.abu,
+                      let last = words.last, lexicon.givenNames.contains(last) else { continue }
+                if let existing = forms[last], existing != index { forms[last] = .some(nil) } else { forms[last] = index }
+            }
+        }
+        let table = forms.compactMapValues { $0 }
+        guard !table.isEmpty else { return }
+        for sentence in sentences {
+            for i in sentence.tokenRange.dropFirst() where !state.covered[i] && state.tokens[i].kind == .word {
+                guard let actor = table[state.tokens[i].word], lexicon.personTriggers.contains(state.tokens[i - 1].word) else { continue }
+                let token = state.tokens[i]
+                state.addMention(of: actor, tokens: i..<(i + 1), start: token.start, end: token.end, kind: .name)
             }
         }
     }
