@@ -51,6 +51,17 @@ public enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
+    /// `isWordScalar` for every scalar below U+0800 (ASCII and the Arabic block, nearly every
+    /// scalar of an article), read by the tokenizer's loops instead of a range test per block.
+    static let wordBelowU0800: [Bool] = (UInt32(0)..<0x800).map { isWordScalar(Unicode.Scalar($0).unsafelyUnwrapped) }
+
+    /// `isWordScalar`, below U+0800 read from `wordBelowU0800` (passed in, so that a loop fetches
+    /// the table once).
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar, below table: UnsafeBufferPointer<Bool>) -> Bool {
+        s.value < 0x800 ? table[Int(s.value)] : isWordScalar(s)
+    }
+
     /// `s.properties.isWhitespace`, answered without the property lookup for ASCII and for the
     /// Arabic block (which has no white space): punctuation and spaces are a fifth of the scalars.
     @inline(__always)
@@ -84,16 +95,16 @@ public enum Tokenizer {
     /// the text's storage.
     @inline(__always)
     private static func tokenize(_ text: NormalizedText, words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word) -> [Token] {
-        text.normalized.withUnsafeBufferPointer { scalars in
+        text.normalized.withUnsafeBufferPointer { scalars in wordBelowU0800.withUnsafeBufferPointer { wordTable in
             var tokens: [Token] = []
             tokens.reserveCapacity(scalars.count / 5)
             var i = 0
             let n = scalars.count
             while i < n {
                 let s = scalars[i]
-                if isWordScalar(s) {
+                if isWordScalar(s, below: wordTable) {
                     var j = i + 1
-                    while j < n && isWordScalar(scalars[j]) { j += 1 }
+                    while j < n && isWordScalar(scalars[j], below: wordTable) { j += 1 }
                     appendWord(scalars, i, j, words, to: &tokens)
                     i = j
                 } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
@@ -110,7 +121,7 @@ public enum Tokenizer {
                 }
             }
             return tokens
-        }
+        } }
     }
 
     @inline(__always)
