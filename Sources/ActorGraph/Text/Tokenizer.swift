@@ -98,6 +98,8 @@ public enum Tokenizer {
         text.normalized.withUnsafeBufferPointer { scalars in wordBelowU0800.withUnsafeBufferPointer { wordTable in
             var tokens: [Token] = []
             tokens.reserveCapacity(scalars.count / 5)
+            // Read once, not at every long word (each read of a static goes through `swift_once`).
+            let openers = GluedOpeners(words: gluedOpeners, lastScalars: gluedOpenerEnds)
             var i = 0
             let n = scalars.count
             while i < n {
@@ -105,7 +107,7 @@ public enum Tokenizer {
                 if isWordScalar(s, below: wordTable) {
                     var j = i + 1
                     while j < n && isWordScalar(scalars[j], below: wordTable) { j += 1 }
-                    appendWord(scalars, i, j, words, to: &tokens)
+                    appendWord(scalars, i, j, words, openers, to: &tokens)
                     i = j
                 } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
                     // Every line break is the word «\n», whichever scalar broke the line.
@@ -124,15 +126,22 @@ public enum Tokenizer {
         } }
     }
 
+    /// `gluedOpeners` and `gluedOpenerEnds`, as the tokenizer's loop holds them.
+    private struct GluedOpeners {
+        let words: [[Unicode.Scalar]]
+        let lastScalars: [UInt32]
+    }
+
     @inline(__always)
     private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int,
-                                   _ words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
+                                   _ words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word, _ openers: GluedOpeners,
+                                   to tokens: inout [Token]) {
         let length = end - start
         if length >= 7 {
             // The last letter first: it rules out nearly every opener without a comparison of slices.
             let last = scalars[end - 1].value
-            for k in gluedOpenerEnds.indices where gluedOpenerEnds[k] == last {
-                let opener = gluedOpeners[k]
+            for k in openers.lastScalars.indices where openers.lastScalars[k] == last {
+                let opener = openers.words[k]
                 guard length - opener.count >= 3 else { continue }
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
