@@ -139,6 +139,25 @@ extension SpeedPathTests {
         }
     }
 
+    /// A manifest's lines and cells, cut at bytes, are the ones `split` cuts by `Character`: on
+    /// random text with tabs, LF, CR LF, lone CRs, marks after the separators, emoji.
+    @Test(arguments: 0..<50)
+    func manifestSplitIsTheCharacterSplit(seed: Int) {
+        var rng = SeededGenerator(seed: UInt64(seed) &+ 900)
+        let pieces = ["\t", "\n", "\r\n", "\r", "\r\r\n", "\n\r", "\t\u{301}", "\n\u{301}", "e\u{301}", "😀", "👨‍👩‍👧", "2019-04", "", " "]
+        for _ in 0..<20 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &rng) {
+                text += Bool.random(using: &rng) ? pieces.randomElement(using: &rng)! : RandomText.make(length: Int.random(in: 0...4, using: &rng), using: &rng)
+            }
+            for separator: Character in ["\t", "\n"] {
+                // Compared as bytes: `String`'s == would let canonically equal pieces pass.
+                let plain = text.split(separator: separator, omittingEmptySubsequences: false).map { Array($0.utf8) }
+                #expect(Manifest.split(text, at: separator.unicodeScalars.first!).map { Array($0.utf8) } == plain, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+
     /// Thousands of words through one vocabulary (its slots doubling several times): one index
     /// per spelling and one spelling per index, as the plain tokenizer spells them.
     @Test func vocabularyGivesOneIndexPerSpelling() {

@@ -24,6 +24,16 @@ extension SpeedPathTests {
         return text
     }
 
+    /// `Tokenizer.isWordScalar` through the table below U+0800 is the plain test, for every scalar.
+    @Test func wordScalarTableIsThePlainTest() {
+        Tokenizer.wordBelowU0800.withUnsafeBufferPointer { table in
+            for v in UInt32(0)...0x10FFFF {
+                guard let s = Unicode.Scalar(v) else { continue }
+                if Tokenizer.isWordScalar(s, below: table) != Tokenizer.isWordScalar(s) { Issue.record("U+\(String(v, radix: 16))") }
+            }
+        }
+    }
+
     /// The tokenizer with a vocabulary gives the plain tokenizer's tokens, and ids that spell
     /// them, on random text; a warm vocabulary too.
     @Test(arguments: 0..<100)

@@ -45,6 +45,50 @@ struct StreamingCLITests {
         #expect(taken <= 5 + 6)
     }
 
+    /// One job runs the work on the calling thread, several on their own threads: for every
+    /// length of input and window, both deliver every result in order, and an error from `next`
+    /// or `consume` ends the run with that error after a prefix of the results.
+    @Test func oneJobAndSeveralJobsAgreeOnOrderAndErrors() throws {
+        struct Stop: Error {}
+        for jobs in [1, 2, 3] {
+            for window in [1, 2, 5] {
+                for count in [0, 1, 2, 7, 40] {
+                    var taken = 0, consumed: [Int] = []
+                    try OrderedWork.run(jobs: jobs, window: window, next: { () -> Int? in
+                        guard taken < count else { return nil }
+                        taken += 1
+                        return taken - 1
+                    }, work: { $0 * 3 + 1 }, consume: { consumed.append($0) })
+                    #expect(consumed == (0..<count).map { $0 * 3 + 1 }, "jobs \(jobs) window \(window) count \(count)")
+                }
+                for failAt in [0, 1, 6] {
+                    var taken = 0, consumed: [Int] = []
+                    #expect(throws: Stop.self) {
+                        try OrderedWork.run(jobs: jobs, window: window, next: { () -> Int? in
+                            if taken == failAt { throw Stop() }
+                            taken += 1
+                            return taken - 1
+                        }, work: { $0 * 3 + 1 }, consume: { consumed.append($0) })
+                    }
+                    #expect(consumed == (0..<consumed.count).map { $0 * 3 + 1 } && consumed.count <= failAt)
+                    consumed = []
+                    taken = 0
+                    #expect(throws: Stop.self) {
+                        try OrderedWork.run(jobs: jobs, window: window, next: { () -> Int? in
+                            taken += 1
+                            return taken - 1
+                        }, work: { $0 * 3 + 1 }, consume: { value in
+                            if consumed.count == failAt { throw Stop() }
+                            consumed.append(value)
+                        })
+                    }
+                    #expect(consumed == (0..<failAt).map { $0 * 3 + 1 }, "jobs \(jobs) window \(window) fail at \(failAt)")
+                    #expect(taken <= failAt + 1 + window)
+                }
+            }
+        }
+    }
+
     /// Articles of very different lengths on 3 jobs, so that short ones finish before long ones
     /// started earlier: the documents still arrive in input order, equal to a serial run.
     @Test func parallelExtractionDeliversInInputOrder() throws {

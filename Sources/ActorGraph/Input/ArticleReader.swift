@@ -105,14 +105,14 @@ struct Manifest {
         guard let data = FileManager.default.contents(atPath: path), let text = try? TextDecoder.decode(data).text else {
             return (manifest, [InputProblem(file: path, message: "cannot read the manifest; articles are undated")])
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map({ $0.trimmingSpaces().lowercased() }),
+        let lines = Manifest.split(text, at: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        guard let header = lines.first.map({ Manifest.split($0, at: "\t").map { $0.trimmingSpaces().lowercased() } }),
               let fileColumn = header.firstIndex(of: "file") else {
             return (manifest, [InputProblem(file: path, message: "the first line must name the columns (file, date, outlet, title, url)")])
         }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         for (n, line) in lines.enumerated().dropFirst() where !line.trimmingSpaces().isEmpty {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            let cells = Manifest.split(line, at: "\t").map { $0.trimmingSpaces() }
             func cell(_ c: Int?) -> String? { c.flatMap { $0 < cells.count && !cells[$0].isEmpty ? cells[$0] : nil } }
             guard let file = cell(fileColumn) else { continue }
             var date: PartialDate?
@@ -124,5 +124,29 @@ struct Manifest {
             manifest.entries.append(Entry(file: file, date: date, outlet: cell(column("outlet")), title: cell(column("title")), url: cell(column("url"))))
         }
         return (manifest, problems)
+    }
+
+    /// `text.split(separator: separator, omittingEmptySubsequences: false)`, cut at the separator's
+    /// byte instead of walking the text by `Character` (most of reading a manifest). A tab or a
+    /// line feed is a `Character` of its own, except a line feed after a carriage return, which
+    /// is one `Character` with it and cuts nothing.
+    static func split(_ text: String, at separator: Unicode.Scalar) -> [Substring] {
+        precondition(separator == "\t" || separator == "\n")
+        let utf8 = text.utf8, byte = UInt8(separator.value)
+        var pieces: [Substring] = []
+        var start = utf8.startIndex, previous: UInt8 = 0
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let next = utf8.index(after: i)
+            if b == byte && !(byte == 0x0A && previous == 0x0D) {
+                pieces.append(Substring(utf8[start..<i]))
+                start = next
+            }
+            previous = b
+            i = next
+        }
+        pieces.append(Substring(utf8[start..<utf8.endIndex]))
+        return pieces
     }
 }

@@ -34,10 +34,12 @@ struct SponsorAdjectives {
     func find(in state: inout State, gazetteer: Gazetteer) {
         let tokens = state.tokens
         guard tokens.count > 1 else { return }
+        // Read once, not at every token (each read of a static goes through `swift_once`).
+        let stateFilter = SponsorAdjectives.stateFilter, states = SponsorAdjectives.states
         for i in 0..<(tokens.count - 1) where !state.covered[i + 1] && tokens[i + 1].kind == .word {
             // The adjective first: one lookup, which almost every token fails, before the cue's
             // lookup of each reading of the word before it.
-            guard SponsorAdjectives.stateFilter.mayContain(tokens[i + 1].word), let id = SponsorAdjectives.states[tokens[i + 1].word],
+            guard stateFilter.mayContain(tokens[i + 1].word), let id = states[tokens[i + 1].word],
                   state.readings.any(i, in: SponsorAdjectives.cues)
                     || (i > 0 && SponsorAdjectives.supportKinds.contains(tokens[i].word) && state.readings.any(i - 1, in: SponsorAdjectives.supportNouns)),
                   let a = gazetteer.actor(id: id) else { continue }

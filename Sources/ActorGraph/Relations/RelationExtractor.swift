@@ -293,22 +293,33 @@ struct SentenceContext {
     private var slotsFound = false
 
     mutating func findSlotStarts() {
-        opensSlot.removeAll(keepingCapacity: true)
-        opensSlot.append(contentsOf: repeatElement(false, count: range.count))
-        foundSlotStarts.removeAll(keepingCapacity: true)
+        // The buffers are taken out of the context while they are filled: writing to the context
+        // between calls of its methods made the compiler copy all of it (577 bytes) at every token.
+        var opens: [Bool] = [], starts: [Int] = []
+        swap(&opens, &opensSlot)
+        swap(&starts, &foundSlotStarts)
+        findSlotStarts(opens: &opens, starts: &starts)
+        swap(&opens, &opensSlot)
+        swap(&starts, &foundSlotStarts)
+        slotsFound = true
+    }
+
+    private func findSlotStarts(opens: inout [Bool], starts: inout [Int]) {
+        opens.removeAll(keepingCapacity: true)
+        opens.append(contentsOf: repeatElement(false, count: range.count))
+        starts.removeAll(keepingCapacity: true)
         var quotedMention = false
         for i in range where canStartSlot(at: i) {
-            opensSlot[i - range.lowerBound] = true
+            opens[i - range.lowerBound] = true
             if mentionAt[i] != nil {
-                foundSlotStarts.append(i)
+                starts.append(i)
                 if token(i, isIn: quote) { quotedMention = true }
             }
         }
         if quotedMention {
-            foundSlotStarts.removeAll(keepingCapacity: true)
-            for i in range where opensSlot[i - range.lowerBound] { foundSlotStarts.append(i) }
+            starts.removeAll(keepingCapacity: true)
+            for i in range where opens[i - range.lowerBound] { starts.append(i) }
         }
-        slotsFound = true
     }
 
     private func canStartSlot(at i: Int) -> Bool {

@@ -51,6 +51,17 @@ public enum Tokenizer {
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
+    /// `isWordScalar` for every scalar below U+0800 (ASCII and the Arabic block, nearly every
+    /// scalar of an article), read by the tokenizer's loops instead of a range test per block.
+    static let wordBelowU0800: [Bool] = (UInt32(0)..<0x800).map { isWordScalar(Unicode.Scalar($0).unsafelyUnwrapped) }
+
+    /// `isWordScalar`, below U+0800 read from `wordBelowU0800` (passed in, so that a loop fetches
+    /// the table once).
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar, below table: UnsafeBufferPointer<Bool>) -> Bool {
+        s.value < 0x800 ? table[Int(s.value)] : isWordScalar(s)
+    }
+
     /// `s.properties.isWhitespace`, answered without the property lookup for ASCII and for the
     /// Arabic block (which has no white space): punctuation and spaces are a fifth of the scalars.
     @inline(__always)
@@ -84,17 +95,19 @@ public enum Tokenizer {
     /// the text's storage.
     @inline(__always)
     private static func tokenize(_ text: NormalizedText, words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word) -> [Token] {
-        text.normalized.withUnsafeBufferPointer { scalars in
+        text.normalized.withUnsafeBufferPointer { scalars in wordBelowU0800.withUnsafeBufferPointer { wordTable in
             var tokens: [Token] = []
             tokens.reserveCapacity(scalars.count / 5)
+            // Read once, not at every long word (each read of a static goes through `swift_once`).
+            let openers = GluedOpeners(words: gluedOpeners, lastScalars: gluedOpenerEnds)
             var i = 0
             let n = scalars.count
             while i < n {
                 let s = scalars[i]
-                if isWordScalar(s) {
+                if isWordScalar(s, below: wordTable) {
                     var j = i + 1
-                    while j < n && isWordScalar(scalars[j]) { j += 1 }
-                    appendWord(scalars, i, j, words, to: &tokens)
+                    while j < n && isWordScalar(scalars[j], below: wordTable) { j += 1 }
+                    appendWord(scalars, i, j, words, openers, to: &tokens)
                     i = j
                 } else if s == "\n" || s == "\r" || s == "\u{2029}" || s == "\u{2028}" {
                     // Every line break is the word «\n», whichever scalar broke the line.
@@ -110,18 +123,25 @@ public enum Tokenizer {
                 }
             }
             return tokens
-        }
+        } }
+    }
+
+    /// `gluedOpeners` and `gluedOpenerEnds`, as the tokenizer's loop holds them.
+    private struct GluedOpeners {
+        let words: [[Unicode.Scalar]]
+        let lastScalars: [UInt32]
     }
 
     @inline(__always)
     private static func appendWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int,
-                                   _ words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word, to tokens: inout [Token]) {
+                                   _ words: (UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Word, _ openers: GluedOpeners,
+                                   to tokens: inout [Token]) {
         let length = end - start
         if length >= 7 {
             // The last letter first: it rules out nearly every opener without a comparison of slices.
             let last = scalars[end - 1].value
-            for k in gluedOpenerEnds.indices where gluedOpenerEnds[k] == last {
-                let opener = gluedOpeners[k]
+            for k in openers.lastScalars.indices where openers.lastScalars[k] == last {
+                let opener = openers.words[k]
                 guard length - opener.count >= 3 else { continue }
                 let cut = end - opener.count
                 if scalars[cut..<end].elementsEqual(opener) {
