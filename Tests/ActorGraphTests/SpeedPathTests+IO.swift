@@ -139,10 +139,10 @@ extension SpeedPathTests {
         }
     }
 
-    /// A manifest's lines and cells, cut at bytes, are the ones `split` cuts by `Character`: on
-    /// random text with tabs, LF, CR LF, lone CRs, marks after the separators, emoji.
+    /// A manifest's lines and cells, cut at bytes, are the ones `split` cuts by scalar: on random
+    /// text with tabs, LF, CR LF, lone CRs, marks after the separators, emoji.
     @Test(arguments: 0..<50)
-    func manifestSplitIsTheCharacterSplit(seed: Int) {
+    func manifestSplitIsTheScalarSplit(seed: Int) {
         var rng = SeededGenerator(seed: UInt64(seed) &+ 900)
         let pieces = ["\t", "\n", "\r\n", "\r", "\r\r\n", "\n\r", "\t\u{301}", "\n\u{301}", "e\u{301}", "😀", "👨‍👩‍👧", "2019-04", "", " "]
         for _ in 0..<20 {
@@ -152,10 +152,22 @@ extension SpeedPathTests {
             }
             for separator: Character in ["\t", "\n"] {
                 // Compared as bytes: `String`'s == would let canonically equal pieces pass.
-                let plain = text.split(separator: separator, omittingEmptySubsequences: false).map { Array($0.utf8) }
+                let scalar = separator.unicodeScalars.first!
+                let plain = text.unicodeScalars.split(separator: scalar, omittingEmptySubsequences: false).map { Array(String($0).utf8) }
                 #expect(Manifest.split(text, at: separator.unicodeScalars.first!).map { Array($0.utf8) } == plain, "\(text.unicodeScalars.map(\.value))")
             }
         }
+    }
+
+    /// A manifest written on Windows (CR LF) dates its articles as one with LF does.
+    @Test func manifestWithCarriageReturnsDatesItsArticles() throws {
+        let dir = try Scratch.folder()
+        let path = dir.appendingPathComponent("manifest.tsv").path
+        try Data("file\tdate\r\na.txt\t2019-04\r\nb.txt\t2020\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        let (manifest, problems) = Manifest.read(path: path)
+        #expect(problems.isEmpty)
+        #expect(manifest.entry(for: "a.txt")?.date == PartialDate("2019-04"))
+        #expect(manifest.entry(for: "b.txt")?.date == PartialDate("2020"))
     }
 
     /// Thousands of words through one vocabulary (its slots doubling several times): one index

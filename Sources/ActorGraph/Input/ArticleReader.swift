@@ -126,24 +126,22 @@ struct Manifest {
         return (manifest, problems)
     }
 
-    /// `text.split(separator: separator, omittingEmptySubsequences: false)`, cut at the separator's
-    /// byte instead of walking the text by `Character` (most of reading a manifest). A tab or a
-    /// line feed is a `Character` of its own, except a line feed after a carriage return, which
-    /// is one `Character` with it and cuts nothing.
+    /// The pieces of `text` between separators, cut at the separator's byte (walking the text by
+    /// `Character` was most of reading a manifest). Every line feed cuts, the one of a CR LF too:
+    /// the line keeps its carriage return, which `read` drops. (Split by `Character`, a CR LF is one
+    /// character that is no line feed, and a Windows manifest was a single line: every article undated.)
     static func split(_ text: String, at separator: Unicode.Scalar) -> [Substring] {
         precondition(separator == "\t" || separator == "\n")
         let utf8 = text.utf8, byte = UInt8(separator.value)
         var pieces: [Substring] = []
-        var start = utf8.startIndex, previous: UInt8 = 0
+        var start = utf8.startIndex
         var i = start
         while i != utf8.endIndex {
-            let b = utf8[i]
             let next = utf8.index(after: i)
-            if b == byte && !(byte == 0x0A && previous == 0x0D) {
+            if utf8[i] == byte {
                 pieces.append(Substring(utf8[start..<i]))
                 start = next
             }
-            previous = b
             i = next
         }
         pieces.append(Substring(utf8[start..<utf8.endIndex]))
