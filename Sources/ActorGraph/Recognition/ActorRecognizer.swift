@@ -42,7 +42,6 @@ public struct ActorRecognizer: Sendable {
         for candidate in patterns.discover(in: sentences) { state.add(candidate) }
         DocumentCleanup(lexicon: lexicon).run(&state)
         resolveShortForms(sentences: sentences, state: &state)
-        resolveTitledFamilyNames(sentences: sentences, state: &state)
         nicknames(state: &state)
         Anaphora(lexicon: lexicon).resolve(sentences: sentences, opens: opens, state: &state)
         state.mentions.sort { $0.start < $1.start }
@@ -149,20 +148,32 @@ public struct ActorRecognizer: Sendable {
     /// «الصفوة» refers to the same actor. Only forms of three letters or more, never a bare
     /// given name, and only when one actor claims the form.
     private func resolveShortForms(sentences: [Sentence], state: inout State) {
-        var forms: [Word: Int?] = [:]
+        var forms: [Word: Int?] = [:], titled: [Word: Int?] = [:]
         let spellings = state.spellings()
-        // The form a name of actor `index` gives (names that repeat only repeat forms).
+        // The form a name of actor `index` gives (names that repeat only repeat forms), or the
+        // family name that only a rank before it makes a form.
         func claim(_ written: Word, by index: Int) {
+            func record(_ form: Word, in table: inout [Word: Int?]) {
+                if let existing = table[form], existing != index { table[form] = .some(nil) } else { table[form] = index }
+            }
             // The actor's type and origin only: a copy of the whole actor retained its strings.
-            guard let form = shortForm(type: state.actors[index].type, discovered: state.actors[index].discovered,
-                                       name: state.wordsOfName(written)) else { return }
-            if let existing = forms[form], existing != index { forms[form] = .some(nil) } else { forms[form] = index }
+            let type = state.actors[index].type, words = state.wordsOfName(written)
+            if let form = shortForm(type: type, discovered: state.actors[index].discovered, name: words) {
+                record(form, in: &forms)
+            } else if type == .person, let form = titledFamilyName(words) {
+                record(form, in: &titled)
+            }
         }
         for index in state.actors.indices {
             for spelling in spellings[index] { claim(spelling, by: index) }
             claim(Word(state.actors[index].name), by: index)
         }
-        let table = forms.compactMapValues { $0 }
+        resolve(forms.compactMapValues { $0 }, sentences: sentences, state: &state)
+        resolveTitledFamilyNames(titled.compactMapValues { $0 }, sentences: sentences, state: &state)
+    }
+
+    /// The short forms of `table` (form → actor) wherever the document has them free.
+    private func resolve(_ table: [Word: Int], sentences: [Sentence], state: inout State) {
         guard !table.isEmpty else { return }
         if let words = ShortForms(table, state: state) {
             words.resolve(sentences: sentences, state: &state)
@@ -188,20 +199,15 @@ public struct ActorRecognizer: Sendable {
 
     /// «اللواء رفيق شحادة» named, then «اللواء شحادة»: a family name that is also a given name
     /// («شحادة», «حسن») is no short form on its own, but after a rank or title it is the person's.
-    /// Only when one person of the document claims it; a new person after the rank was found by
-    /// discovery already, and covers the token.
-    private func resolveTitledFamilyNames(sentences: [Sentence], state: inout State) {
-        var forms: [Word: Int?] = [:]
-        let spellings = state.spellings()
-        for index in state.actors.indices where state.actors[index].type == .person {
-            for written in spellings[index] + [Word(state.actors[index].name)] {
-                let words = state.wordsOfName(written)
-                guard words.count >= 2, words[0] != ActorRecognizer.abu, words[words.count - 2] != ActorRecognizer.abu,
-                      let last = words.last, lexicon.givenNames.contains(last) else { continue }
-                if let existing = forms[last], existing != index { forms[last] = .some(nil) } else { forms[last] = index }
-            }
-        }
-        let table = forms.compactMapValues { $0 }
+    private func titledFamilyName(_ words: [Word]) -> Word? {
+        guard words.count >= 2, words[0] != ActorRecognizer.abu, words[words.count - 2] != ActorRecognizer.abu,
+              let last = words.last, lexicon.givenNames.contains(last) else { return nil }
+        return last
+    }
+
+    /// The family names of `table` after a rank, when one person of the document claims each; a
+    /// new person after the rank was found by discovery already, and covers the token.
+    private func resolveTitledFamilyNames(_ table: [Word: Int], sentences: [Sentence], state: inout State) {
         guard !table.isEmpty else { return }
         for sentence in sentences {
             for i in sentence.tokenRange.dropFirst() where !state.covered[i] && state.tokens[i].kind == .word {

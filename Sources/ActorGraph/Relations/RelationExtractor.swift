@@ -653,10 +653,7 @@ struct SentenceContext {
     /// say that the word before it is a noun of time or a bracket: nothing is looked up here, at
     /// every binding of a slot.
     private func pastAppendix(_ k: Int) -> Int {
-        var i = k
-        while range.contains(i), tokens[i].word == marks.quote { i += 1 }
-        var j = i + 1
-        while range.contains(j), tokens[j].word == marks.quote { j += 1 }
+        let i = pastQuotes(k), j = pastQuotes(i + 1)
         guard range.contains(i), range.contains(j), let t = mentionAt[j], mentions[t].temporal || mentions[t].bracketedAlias else { return k }
         return mentions[t].tokens.upperBound
     }
