@@ -787,6 +787,9 @@ struct SentenceContext {
     private func joined(_ left: Int, _ right: Int, conjunction: Bool, comma: Bool) -> Bool {
         guard mentions[right].isName, mentions[left].isName, !mentions[left].sponsorOnly, !mentions[right].sponsorOnly else { return false }
         if mentions[right].prepositionClitic { return false }
+        // «"حركة حزم" … والممولة من قطر، و"جبهة النصرة"»: after a comma, «و» between a state and a
+        // group opens the next part of the sentence; lists of states or of groups go on.
+        if comma, conjunction || mentions[right].conjunctionClitic, (actorType(left) == .state) != (actorType(right) == .state) { return false }
         if conjunction || mentions[right].conjunctionClitic { return true }
         return comma && actorType(left) == actorType(right) && actorType(left) != .person
     }

@@ -128,10 +128,12 @@ public struct RuleTable: Sendable {
                 let exact = s.hasPrefix("=")
                 var body = optional ? String(s.dropLast()) : s
                 if exact { body = String(body.dropFirst()) }
-                let words = body.split(separator: "|").map { ArabicNormalizer.normalize($0) }
+                var words = body.split(separator: "|").map { ArabicNormalizer.normalize($0) }
                 guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
                     throw RuleTableError(file: file, line: line, message: "empty word in pattern")
                 }
+                // Many texts write the Latin comma for the Arabic one: «محمد حسن المقداد, أحد عناصر "حزب الله"».
+                if words.contains("،") && !words.contains(",") { words.append(",") }
                 elements.append(.word(Set(words.map { Word($0) }), optional: optional, exact: exact))
             }
         }
