@@ -78,6 +78,19 @@ struct DiscoveryTests {
         Case(name: "negative: places that start with «أبو»", text: "سيطرت الفصائل على بلدة أبو الظهور وقرية أبو حمام.", expected: []),
         Case(name: "negative: a kunya of an activist", text: "وتحدث الناشط أبو شادي الحموي للموقع عن الاشتباكات.", expected: []),
         Case(name: "negative: a kunya of a resident", text: "وقال أبو أحمد الحمصي، أحد سكان الحي، إن القصف لم يتوقف.", expected: []),
+        Case(name: "a name before «أحد عناصر» a group", text: "كانت السيارة بحوزة محمد حسن المقداد, أحد عناصر \"حزب الله\".",
+             expected: ["محمد حسن المقداد"]),
+        Case(name: "a name before «أبرز إعلاميي» a group", text: "وأكد عمر مارديني أبرز إعلاميي لواء القدس صحة الأخبار.", expected: ["عمر مارديني"]),
+        Case(name: "negative: «أحد» members of no group named", text: "وقال محمد حسن، أحد عناصر الدفاع المدني، إن القصف مستمر.", expected: []),
+        Case(name: "names listed after «بينهم» a group's people, the second after «و»",
+             text: "حضرته مجموعة من المسؤولين في الدفاع الوطني بينهم طارق المغوش وطارق خويص.", expected: ["طارق المغوش", "طارق خويص"]),
+        Case(name: "negative: «بينهم» after no group", text: "قتل عشرة مدنيين بينهم طارق المغوش.", expected: []),
+        Case(name: "names announced by «وهما» after a group's members", text: "قتل اثنان من عناصر الدفاع الوطني، وهما قاسم بور وإسماعيل شجاعي، في المعارك.",
+             expected: ["قاسم بور", "إسماعيل شجاعي"]),
+        Case(name: "names in brackets after «وهم»", text: "اعتقلت القوة أربعة أخوة، وهم (محمد ذيب الزعبي، أحمد ذيب الزعبي).",
+             expected: ["محمد ذيب الزعبي", "أحمد ذيب الزعبي"]),
+        Case(name: "negative: «وهم» before a verb", text: "وصل المقاتلون إلى حلب وهم يحملون أسلحتهم.", expected: []),
+        Case(name: "an accusative role ends the name", text: "خطف أحد قادة الدفاع الوطني ويدعى سليم حميد قيادياً في الجيش الحر.", expected: ["سليم حميد"]),
     ]
 
     /// Groups found by their heads: the name discovered, or none.
@@ -127,6 +140,7 @@ struct DiscoveryTests {
         ("a sponsor", "تلقى الجيش الحر دعما من روسيا ولبنان.", ["lebanon", "russia"]),
         // The adjective's mention is added after the names: it crashed the list walk once.
         ("an adjectival sponsor, then a place", "تشكلت قوات سوريا الديمقراطية بدعم أميركي، ثم انسحب مقاتلوها إلى لبنان.", ["united-states"]),
+        ("an adjective after a second noun of support", "يتمتع الجيش الحر بجميع ألويته، بدعم وإشراف روسي.", ["russia"]),
         ("a place, then a state that acts", "انسحب حزب الله إلى لبنان، وقصفت روسيا مواقع الجيش الحر.", ["russia"]),
     ])
     func statesNamedAsPlaces(name: String, text: String, expected: [String]) {

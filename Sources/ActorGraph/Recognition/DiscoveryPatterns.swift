@@ -40,7 +40,7 @@ struct DiscoveryPatterns {
             quotedHeads = namedHeads.union(DiscoveryPatterns.descriptorHeads).union(DiscoveryPatterns.quotedOnlyHeads)
             groupOpeners = quotedHeads.union(lexicon.numberedHeads).union(DiscoveryPatterns.namingWords)
             personOpeners = lexicon.personTriggers.union(lexicon.roleWords).union(lexicon.givenNames).union(["ابو"]).union(DiscoveryPatterns.possessiveRoles)
-                .union(DiscoveryPatterns.leadership)
+                .union(DiscoveryPatterns.leadership).union(DiscoveryPatterns.listCues).union(DiscoveryPatterns.pronounListCues)
             groupFilter = WordFilter(groupOpeners)
             personFilter = WordFilter(personOpeners)
             anyFilter = WordFilter(groupOpeners.union(personOpeners))
@@ -74,7 +74,7 @@ struct DiscoveryPatterns {
     /// Words the patterns compare tokens with, made once per lexicon (in its `Openers`): a literal
     /// in a comparison made a `Word`, and hashed it, at each test; a literal array was also allocated.
     struct Literals: Sendable {
-        let abu: Word = "ابو", fi: Word = "في", previous: Word = "سابق", general: Word = "اللواء"
+        let abu: Word = "ابو", fi: Word = "في", from: Word = "من", previous: Word = "سابق", general: Word = "اللواء"
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
         let division: Word = "فرقه", fullStop: Word = ".", colon: Word = ":", and: Word = "و"
@@ -189,6 +189,7 @@ struct DiscoveryPatterns {
 
     private func person(at i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
         personAfterTrigger(i, range, taken) ?? personBeforeRole(i, range, taken) ?? quotedPerson(i, range, taken) ?? kunya(i, range, taken)
+            ?? nextListedPerson(i, range, taken)
     }
 
     /// «وتضم قائمة الفصائل المنضمة إلى الحرس اليوم: المقاومة الشعبية التوحيدية، قوات درع الجنوب، …، ورجال
@@ -314,7 +315,7 @@ struct DiscoveryPatterns {
             if person {
                 if w.count == 1 { break }  // «لـ"هيئة…"»: a detached preposition
                 if lexicon.roleWords.contains(w) || lexicon.nicknameCues.contains(w) || lexicon.personTriggers.contains(w)
-                    || DiscoveryPatterns.roleAdverbs.contains(w) { break }
+                    || DiscoveryPatterns.roleAdverbs.contains(w) || DiscoveryPatterns.oneOfTheMost.contains(w) { break }
                 if k > j && w.hasPrefix("و") && !state.isGivenName(k, lexicon) { break }
                 // «ناصر رستم أمين عام حزب الله»: «أمين» before «عام» is the title, not a given name.
                 if k > j, k + 1 < range.upperBound, DiscoveryPatterns.secretary.contains(w),
@@ -565,6 +566,14 @@ struct DiscoveryPatterns {
         } else if reading(i, in: DiscoveryPatterns.possessiveRoles) != nil {
             // «لواء سليمان شاه وقائدها محمد حسين الجاسم»: the role's actor is its pronoun; the name follows.
             strict = true
+        } else if reading(i, in: DiscoveryPatterns.listCues) != nil {
+            // «مجموعة من المسؤولين في الحرس الوطني بينهم طارق المغوش»: names listed among a group's people.
+            guard followsGroup(i, range, taken) else { return nil }
+            strict = true
+        } else if reading(i, in: DiscoveryPatterns.pronounListCues) != nil {
+            // «ونعى البيان القتلى وهم "حسين محمدي، وسعيد كريمي"»: names the pronoun announces.
+            while range.contains(j), [literals.colon, DiscoveryPatterns.openParen, DiscoveryPatterns.quote].contains(tokens[j].word) { j += 1 }
+            strict = true
         } else if reading(i, in: DiscoveryPatterns.leadership) != nil {
             // «الفرقة 37 المشكلة حديثاً بقيادة أبو العز أريحا»: the leader's name, with a given name or a kunya.
             strict = true
@@ -706,16 +715,20 @@ struct DiscoveryPatterns {
         return k >= range.lowerBound && taken[k]
     }
 
+    /// How many letters of conjunction precede the given name that token `i` starts with: 0 for
+    /// «محسن», 1 for «ومحسن»; nil when it starts none.
+    private func givenNameStart(_ i: Int) -> Int? {
+        guard tokens[i].kind == .word else { return nil }
+        if startsPersonName(i) { return 0 }
+        // The reading that drops one letter is the word without its «و» (see `CliticVariants`).
+        guard tokens[i].word.hasPrefix("و"),
+              state.readings[i].contains(where: { $0.prefixLength == 1 && lexicon.givenNames.contains($0.word) }) else { return nil }
+        return 1
+    }
+
     private func personBeforeRole(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
-        guard !taken[i], tokens[i].kind == .word else { return nil }
         // «ومحسن نفنوف رئيساً لفرع …»: a conjunction glued to the name.
-        var prefix = 0
-        if !startsPersonName(i) {
-            // The reading that drops one letter is the word without its «و» (see `CliticVariants`).
-            guard tokens[i].word.hasPrefix("و"),
-                  state.readings[i].contains(where: { $0.prefixLength == 1 && lexicon.givenNames.contains($0.word) }) else { return nil }
-            prefix = 1
-        }
+        guard !taken[i], let prefix = givenNameStart(i) else { return nil }
         if i > range.lowerBound, lexicon.nonActorRoles.contains(tokens[i - 1].word) { return nil }
         let words = nameWords(from: i, range, taken, limit: 4, person: true)
         guard words.count >= 2 else { return nil }
@@ -724,6 +737,7 @@ struct DiscoveryPatterns {
         if range.contains(k), tokens[k].word == DiscoveryPatterns.arabicComma || tokens[k].word == DiscoveryPatterns.comma
             || tokens[k].word == DiscoveryPatterns.openParen { k += 1 }
         guard isWord(k, range) else { return nil }
+        if isOneOfMembers(k, range, taken) { return candidate(.person, words, prefix: prefix) }
         let next = tokens[k].word
         guard lexicon.roleWords.contains(next) || lexicon.nicknameCues.contains(next) || DiscoveryPatterns.roleAdverbs.contains(next) else { return nil }
         // «…، مدير المرصد» is a monitor; «…، المسؤول الإعلامي في الكتائب» is a faction's official.
@@ -743,9 +757,68 @@ struct DiscoveryPatterns {
         return isWord(k, range) && (lexicon.nonActorRoles.contains(tokens[k].word) || lexicon.civilians.contains(tokens[k].word))
     }
 
+    /// Whether the words at `k` say «one of the members of» a group named next: «أحد عناصر "حزب الله"»,
+    /// «أبرز إعلاميي لواء شهداء اليرموك», «أحد أبرز قادة الهيئة».
+    private func isOneOfMembers(_ k: Int, _ range: Range<Int>, _ taken: [Bool]) -> Bool {
+        var j = k
+        while isWord(j, range), j - k < 2, DiscoveryPatterns.oneOfTheMost.contains(tokens[j].word) { j += 1 }
+        guard j > k, isWord(j, range), DiscoveryPatterns.memberNouns.contains(tokens[j].word) else { return false }
+        var n = j + 1
+        if isQuote(n, range) { n += 1 }
+        return range.contains(n) && taken[n] && mentionAt[n].map { state.actors[state.mentions[$0].actor].type != .person } ?? true
+    }
+
+    /// Whether a group's name (or the quote closing it) comes just before token `i`, past a comma
+    /// and «من»: «في الحرس الوطني بينهم», «جيش الأسد، من ضمنهم».
+    private func followsGroup(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Bool {
+        var k = i - 1
+        while k >= range.lowerBound, k >= i - 3, !taken[k],
+              [DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma, DiscoveryPatterns.quote, literals.from].contains(tokens[k].word) { k -= 1 }
+        return k >= range.lowerBound && taken[k] && mentionAt[k].map { state.actors[state.mentions[$0].actor].type != .person } ?? true
+    }
+
+    /// «بينهم طارق المغوش وطارق خويص»: a further name (with a given name) of a list of persons a
+    /// cue opened, after «و» or a comma; every name between is one found already.
+    private func nextListedPerson(_ i: Int, _ range: Range<Int>, _ taken: [Bool]) -> Candidate? {
+        guard !taken[i], let prefix = givenNameStart(i) else { return nil }
+        var k = i - 1
+        if prefix == 0 {
+            guard k >= range.lowerBound, [literals.and, DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma].contains(tokens[k].word) else { return nil }
+            k -= 1
+        }
+        var names = 0
+        while k >= range.lowerBound, i - k <= 16 {
+            if taken[k] {
+                if let m = mentionAt[k], state.actors[state.mentions[m].actor].type != .person { return nil }
+                if k == i - 1 || !taken[k + 1] { names += 1 }
+            } else if reading(k, in: DiscoveryPatterns.listCues) != nil || reading(k, in: DiscoveryPatterns.pronounListCues) != nil {
+                guard names > 0 else { return nil }
+                let words = nameWords(from: i, range, taken, limit: 4, person: true)
+                return words.count >= 2 ? candidate(.person, words, prefix: prefix) : nil
+            } else if ![literals.and, DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma, DiscoveryPatterns.quote, DiscoveryPatterns.openParen,
+                        literals.colon].contains(tokens[k].word)
+                        && !lexicon.personTriggers.contains(tokens[k].word) && !lexicon.triggerModifiers.contains(tokens[k].word) {
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// «أحد», «إحدى», «أبرز» before the members of a group.
+    static let oneOfTheMost: Set<Word> = DiscoveryLexicon.set(["أحد", "إحدى", "أبرز"])
+    /// Plural nouns of a group's people: «عناصر», «قادة», «إعلاميي».
+    static let memberNouns: Set<Word> = DiscoveryLexicon.set(["قادة", "قيادات", "قياديي", "عناصر", "مقاتلي", "أمراء", "مسؤولي", "إعلاميي",
+                                                              "شرعيي", "ضباط", "مؤسسي", "قضاة"])
+    /// Cues before the names of some of a group's people: «بينهم», «من ضمنهم», «أبرزهم».
+    static let listCues: Set<Word> = DiscoveryLexicon.set(["بينهم", "ضمنهم", "منهم", "أبرزهم"])
+    /// Pronouns before a list of names: «وهم», «وهما».
+    static let pronounListCues: Set<Word> = DiscoveryLexicon.set(["وهم", "وهما"])
+
     static let pronounsOfApposition: Set<Word> = DiscoveryLexicon.set(["وهو", "وهي", "هو", "هي"])
     static let oneOf: Set<Word> = DiscoveryLexicon.set(["أحد", "إحدى"])
 
     /// Roles in the accusative, after a name: «تعيين عدنان الأحمد رئيساً للفرع».
-    static let roleAdverbs: Set<Word> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد"])
+    static let roleAdverbs: Set<Word> = DiscoveryLexicon.set(["رئيسا", "قائدا", "مديرا", "زعيما", "متزعما", "أميرا", "مسؤولا", "نائبا", "مؤسس", "قائد",
+                                                                   "قياديا", "عنصرا", "ضابطا", "مقاتلا"])
 }

@@ -4,7 +4,9 @@
 /// it. Only right after such a cue: elsewhere «إيراني» describes nationality, not an actor.
 struct SponsorAdjectives {
     /// Words of backing: after one, a state is named as a sponsor (by its adjective or its name).
-    static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف"])
+    static let backing: Set<Word> = DiscoveryLexicon.set(["المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين", "بدعم", "بتمويل", "بإشراف",
+                                                          // The second noun of «بدعم وإشراف روسي».
+                                                          "ودعم", "وتمويل", "وإشراف", "وإسناد"])
     /// Strikes, before the adjective of the state that carries them out.
     static let strikes: Set<Word> = DiscoveryLexicon.set(["قصف", "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "ضربات",
                                                          "الضربات", "عدوان", "العدوان", "طيران", "الطيران", "طائرات", "الطائرات", "استهداف"])
