@@ -108,6 +108,17 @@ struct ForeignForcesTests {
 /// A kunya in the genitive or accusative («أبي», «أبا») finds the name listed in the nominative.
 @Suite("Kunya cases")
 struct KunyaCaseTests {
+    /// Kurdish outlets write «كوردي», «كوردستاني»: the same actors.
+    @Test(arguments: [
+        ("قتلت القوات 29 عنصرا من حزب العمال الكوردستاني في الشمال.", "pkk"),
+        ("انسحبت وحدات حماية الشعب الكوردية من القرية.", "ypg"),
+        ("قالت وحدات حماية المرأة الكوردية إن الهجوم فشل.", "ypj"),
+    ])
+    func kurdishSpellingFindsTheActor(text: String, expected: String) throws {
+        let doc = try Extractor.standard().extract(Article(id: "t.txt", text: text, date: nil))
+        #expect(doc.actors.actors.map(\.id).contains(expected), "\(doc.actors.actors.map(\.id))")
+    }
+
     @Test(arguments: ["أبو", "أبي", "أبا"])
     func kunyaInAnyCaseFindsTheListedName(_ kunya: String) throws {
         let doc = try Extractor.standard().extract(Article(id: "t.txt", text: "قال المتحدث إن \(kunya) فراس السوري قتل في غارة.", date: nil))
