@@ -78,6 +78,8 @@ struct DiscoveryPatterns {
         let ashar: Word = "عشر", ashara: Word = "عشره", operations: Word = "عمليات", dash: Word = "-", under: Word = "تحت"
         let forces: Word = "قوات", army: Word = "جيش", room: Word = "غرفه", group: Word = "مجموعه", front: Word = "جبهه"
         let division: Word = "فرقه", fullStop: Word = ".", colon: Word = ":", and: Word = "و"
+        /// What stands between the names of a list: «و», commas, quote marks.
+        let listJoiners: Set<Word> = ["و", "،", ",", "\""]
         /// Adjectives of tenure after a role's actor: «قائد حركة رجال الكرامة الجديد، …».
         let tenureAdjectives = DiscoveryLexicon.set(["الجديد", "الجديدة", "السابق", "السابقة", "الحالي", "الحالية"])
         /// Times that a comma may set off like a name: «قائد الفرقة، يوم الأحد، …».
@@ -783,7 +785,7 @@ struct DiscoveryPatterns {
         guard !taken[i], let prefix = givenNameStart(i) else { return nil }
         var k = i - 1
         if prefix == 0 {
-            guard k >= range.lowerBound, [literals.and, DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma].contains(tokens[k].word) else { return nil }
+            guard k >= range.lowerBound, tokens[k].word != DiscoveryPatterns.quote, literals.listJoiners.contains(tokens[k].word) else { return nil }
             k -= 1
         }
         var names = 0
@@ -795,9 +797,8 @@ struct DiscoveryPatterns {
                 guard names > 0 else { return nil }
                 let words = nameWords(from: i, range, taken, limit: 4, person: true)
                 return words.count >= 2 ? candidate(.person, words, prefix: prefix) : nil
-            } else if ![literals.and, DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma, DiscoveryPatterns.quote, DiscoveryPatterns.openParen,
-                        literals.colon].contains(tokens[k].word)
-                        && !lexicon.personTriggers.contains(tokens[k].word) && !lexicon.triggerModifiers.contains(tokens[k].word) {
+            } else if !literals.listJoiners.contains(tokens[k].word), tokens[k].word != DiscoveryPatterns.openParen, tokens[k].word != literals.colon,
+                      !lexicon.personTriggers.contains(tokens[k].word), !lexicon.triggerModifiers.contains(tokens[k].word) {
                 return nil
             }
             k -= 1
@@ -806,7 +807,7 @@ struct DiscoveryPatterns {
     }
 
     /// «أحد», «إحدى», «أبرز» before the members of a group.
-    static let oneOfTheMost: Set<Word> = DiscoveryLexicon.set(["أحد", "إحدى", "أبرز"])
+    static let oneOfTheMost: Set<Word> = oneOf.union(DiscoveryLexicon.set(["أبرز"]))
     /// Plural nouns of a group's people: «عناصر», «قادة», «إعلاميي».
     static let memberNouns: Set<Word> = DiscoveryLexicon.set(["قادة", "قيادات", "قياديي", "عناصر", "مقاتلي", "أمراء", "مسؤولي", "إعلاميي",
                                                               "شرعيي", "ضباط", "مؤسسي", "قضاة"])
