@@ -767,7 +767,7 @@ struct DiscoveryPatterns {
         guard j > k, isWord(j, range), DiscoveryPatterns.memberNouns.contains(tokens[j].word) else { return false }
         var n = j + 1
         if isQuote(n, range) { n += 1 }
-        return range.contains(n) && taken[n] && mentionAt[n].map { state.actors[state.mentions[$0].actor].type != .person } ?? true
+        return range.contains(n) && taken[n] && isGroupName(n)
     }
 
     /// Whether a group's name (or the quote closing it) comes just before token `i`, past a comma
@@ -776,7 +776,13 @@ struct DiscoveryPatterns {
         var k = i - 1
         while k >= range.lowerBound, k >= i - 3, !taken[k],
               [DiscoveryPatterns.arabicComma, DiscoveryPatterns.comma, DiscoveryPatterns.quote, literals.from].contains(tokens[k].word) { k -= 1 }
-        return k >= range.lowerBound && taken[k] && mentionAt[k].map { state.actors[state.mentions[$0].actor].type != .person } ?? true
+        return k >= range.lowerBound && taken[k] && isGroupName(k)
+    }
+
+    /// Whether the taken token `k` names no person: a gazetteer mention of a group or state, or a
+    /// name found earlier in this document's discovery, where groups come before persons.
+    private func isGroupName(_ k: Int) -> Bool {
+        mentionAt[k].map { state.actors[state.mentions[$0].actor].type != .person } ?? true
     }
 
     /// «بينهم طارق المغوش وطارق خويص»: a further name (with a given name) of a list of persons a
